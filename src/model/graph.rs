@@ -1,0 +1,521 @@
+//! The knowledge graph: typed nodes and edges, each with attributes and evidence,
+//! stored in a petgraph `StableDiGraph` and indexed by stable string ids.
+//!
+//! Its JSON form is the contract of `shared/eval/README.md`:
+//! `{"wasit": {...}, "nodes": [...], "edges": [...]}`.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use petgraph::stable_graph::{NodeIndex, StableDiGraph};
+use petgraph::visit::EdgeRef;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::document::DocMeta;
+
+/// What a node stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeType {
+    /// A named or anonymous person.
+    Person,
+    /// A sovereign state (ISO 3166 code in its id).
+    State,
+    /// A ministry, agency, outlet, movement or international body.
+    Organization,
+    /// A city, venue or region.
+    Place,
+    /// Talks, a summit, a visit or a call.
+    Meeting,
+    /// An attributed statement.
+    Claim,
+}
+
+impl NodeType {
+    /// Every node type, in a fixed order.
+    pub const ALL: [NodeType; 6] = [
+        NodeType::Person,
+        NodeType::State,
+        NodeType::Organization,
+        NodeType::Place,
+        NodeType::Meeting,
+        NodeType::Claim,
+    ];
+
+    /// The name used in the JSON contract (`person`, `state`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeType::Person => "person",
+            NodeType::State => "state",
+            NodeType::Organization => "organization",
+            NodeType::Place => "place",
+            NodeType::Meeting => "meeting",
+            NodeType::Claim => "claim",
+        }
+    }
+}
+
+impl fmt::Display for NodeType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What an edge says. Direction matters; see the table in `shared/eval/README.md`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EdgeType {
+    /// person → state or organization.
+    AffiliatedWith,
+    /// organization → state.
+    PartOf,
+    /// person → person (`attrs.relation`).
+    RelativeOf,
+    /// state or organization → meeting.
+    PartyTo,
+    /// person → meeting.
+    ParticipatesIn,
+    /// state, person or organization → meeting.
+    Mediates,
+    /// state, person or organization → meeting.
+    Hosts,
+    /// meeting → place or state.
+    HeldIn,
+    /// person, state or organization → claim.
+    Said,
+    /// claim → organization (the outlet).
+    ReportedBy,
+    /// claim → meeting.
+    About,
+}
+
+impl EdgeType {
+    /// Every edge type, in a fixed order.
+    pub const ALL: [EdgeType; 11] = [
+        EdgeType::AffiliatedWith,
+        EdgeType::PartOf,
+        EdgeType::RelativeOf,
+        EdgeType::PartyTo,
+        EdgeType::ParticipatesIn,
+        EdgeType::Mediates,
+        EdgeType::Hosts,
+        EdgeType::HeldIn,
+        EdgeType::Said,
+        EdgeType::ReportedBy,
+        EdgeType::About,
+    ];
+
+    /// The name used in the JSON contract (`affiliated_with`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EdgeType::AffiliatedWith => "affiliated_with",
+            EdgeType::PartOf => "part_of",
+            EdgeType::RelativeOf => "relative_of",
+            EdgeType::PartyTo => "party_to",
+            EdgeType::ParticipatesIn => "participates_in",
+            EdgeType::Mediates => "mediates",
+            EdgeType::Hosts => "hosts",
+            EdgeType::HeldIn => "held_in",
+            EdgeType::Said => "said",
+            EdgeType::ReportedBy => "reported_by",
+            EdgeType::About => "about",
+        }
+    }
+}
+
+impl fmt::Display for EdgeType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a node or edge was read: a document id and byte offsets into its original text.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The document id.
+    pub doc: String,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// A node of the graph.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Node {
+    /// Stable, readable id (`state:IR`, `person:عباس_عراقجي`, `meeting:…`).
+    pub id: String,
+    /// What it is.
+    #[serde(rename = "type")]
+    pub node_type: NodeType,
+    /// The display name (the longest or canonical form).
+    pub label: String,
+    /// Every surface form seen, the label excepted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Typed attributes (`name_en`, `date`, `text`, `anonymous`, …).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attrs: BTreeMap<String, Value>,
+    /// Where it was read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+impl Node {
+    /// A node with no aliases, attributes or evidence.
+    pub fn new(id: impl Into<String>, node_type: NodeType, label: impl Into<String>) -> Node {
+        Node {
+            id: id.into(),
+            node_type,
+            label: label.into(),
+            aliases: Vec::new(),
+            attrs: BTreeMap::new(),
+            evidence: Vec::new(),
+        }
+    }
+
+    /// A string attribute, if set.
+    pub fn attr_str(&self, key: &str) -> Option<&str> {
+        self.attrs.get(key).and_then(Value::as_str)
+    }
+
+    /// The English name, if known.
+    pub fn name_en(&self) -> Option<&str> {
+        self.attr_str("name_en")
+    }
+}
+
+/// An edge of the graph, as it travels in JSON (with its endpoints' ids).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Edge {
+    /// Id of the source node.
+    pub source: String,
+    /// Id of the target node.
+    pub target: String,
+    /// What it says.
+    #[serde(rename = "type")]
+    pub edge_type: EdgeType,
+    /// Attributes (`role`, `relation`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attrs: BTreeMap<String, Value>,
+    /// Where it was read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+impl Edge {
+    /// An edge with no attributes or evidence.
+    pub fn new(source: impl Into<String>, edge_type: EdgeType, target: impl Into<String>) -> Edge {
+        Edge {
+            source: source.into(),
+            target: target.into(),
+            edge_type,
+            attrs: BTreeMap::new(),
+            evidence: Vec::new(),
+        }
+    }
+
+    /// A string attribute, if set.
+    pub fn attr_str(&self, key: &str) -> Option<&str> {
+        self.attrs.get(key).and_then(Value::as_str)
+    }
+}
+
+/// One document as listed in the graph's header.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeaderDoc {
+    /// The document id used in evidence.
+    pub id: String,
+    /// Its metadata.
+    #[serde(flatten)]
+    pub meta: DocMeta,
+}
+
+/// The header of `graph.json`: which tool wrote it and from which documents.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GraphHeader {
+    /// `wasit`.
+    pub tool: String,
+    /// The tool's version.
+    pub version: String,
+    /// The documents read.
+    #[serde(default)]
+    pub documents: Vec<HeaderDoc>,
+}
+
+impl GraphHeader {
+    /// A header naming this build of wasit and the given documents.
+    pub fn new(documents: Vec<(String, DocMeta)>) -> GraphHeader {
+        GraphHeader {
+            tool: "wasit".into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+            documents: documents.into_iter().map(|(id, meta)| HeaderDoc { id, meta }).collect(),
+        }
+    }
+}
+
+/// The knowledge graph: a petgraph `StableDiGraph` of [`Node`]s and [`Edge`]s with an
+/// index from stable id to node.
+///
+/// Adding a node whose id exists merges it (aliases, attributes and evidence are
+/// united); adding an edge that exists (same source, type and target) merges its
+/// evidence. Iteration is in insertion order; [`Graph::canonicalize`] sorts so that
+/// the same input gives byte-identical output.
+///
+/// ```
+/// use wasit::model::{Edge, EdgeType, Graph, Node, NodeType};
+/// let mut g = Graph::default();
+/// g.add_node(Node::new("state:OM", NodeType::State, "عمان"));
+/// g.add_node(Node::new("meeting:1", NodeType::Meeting, "محادثات مسقط"));
+/// g.add_edge(Edge::new("state:OM", EdgeType::Mediates, "meeting:1"));
+/// assert_eq!(g.edges().count(), 1);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Graph {
+    /// Which tool wrote it and from which documents.
+    pub header: GraphHeader,
+    inner: StableDiGraph<Node, Edge>,
+    index: HashMap<String, NodeIndex>,
+}
+
+impl Graph {
+    /// Adds a node, or merges it into the node with the same id.
+    pub fn add_node(&mut self, node: Node) -> NodeIndex {
+        if let Some(&ix) = self.index.get(&node.id) {
+            let existing = &mut self.inner[ix];
+            merge_node(existing, node);
+            return ix;
+        }
+        let id = node.id.clone();
+        let ix = self.inner.add_node(node);
+        self.index.insert(id, ix);
+        ix
+    }
+
+    /// Adds an edge between two existing nodes, or merges it into the same edge.
+    /// Returns false (and adds nothing) when an endpoint is missing or the edge is a loop.
+    pub fn add_edge(&mut self, edge: Edge) -> bool {
+        let (Some(&a), Some(&b)) = (self.index.get(&edge.source), self.index.get(&edge.target)) else {
+            return false;
+        };
+        if a == b {
+            return false;
+        }
+        let same = self
+            .inner
+            .edges_connecting(a, b)
+            .find(|e| e.weight().edge_type == edge.edge_type)
+            .map(|e| e.id());
+        match same {
+            Some(eix) => {
+                let existing = &mut self.inner[eix];
+                for (k, v) in edge.attrs {
+                    existing.attrs.entry(k).or_insert(v);
+                }
+                for ev in edge.evidence {
+                    if !existing.evidence.contains(&ev) {
+                        existing.evidence.push(ev);
+                    }
+                }
+            }
+            None => {
+                self.inner.add_edge(a, b, edge);
+            }
+        }
+        true
+    }
+
+    /// The node with this id.
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.index.get(id).map(|&ix| &self.inner[ix])
+    }
+
+    /// The node with this id, mutably.
+    pub fn node_mut(&mut self, id: &str) -> Option<&mut Node> {
+        self.index.get(id).copied().map(move |ix| &mut self.inner[ix])
+    }
+
+    /// True when a node with this id exists.
+    pub fn contains(&self, id: &str) -> bool {
+        self.index.contains_key(id)
+    }
+
+    /// All nodes.
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> + '_ {
+        self.inner.node_indices().map(move |ix| &self.inner[ix])
+    }
+
+    /// All edges.
+    pub fn edges(&self) -> impl Iterator<Item = &Edge> + '_ {
+        self.inner.edge_indices().map(move |ix| &self.inner[ix])
+    }
+
+    /// Edges leaving a node.
+    pub fn out_edges<'a>(&'a self, id: &str) -> impl Iterator<Item = &'a Edge> + 'a {
+        let ix = self.index.get(id).copied();
+        ix.into_iter().flat_map(move |ix| {
+            self.inner.edges_directed(ix, petgraph::Direction::Outgoing).map(|e| e.weight())
+        })
+    }
+
+    /// Edges entering a node.
+    pub fn in_edges<'a>(&'a self, id: &str) -> impl Iterator<Item = &'a Edge> + 'a {
+        let ix = self.index.get(id).copied();
+        ix.into_iter().flat_map(move |ix| {
+            self.inner.edges_directed(ix, petgraph::Direction::Incoming).map(|e| e.weight())
+        })
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.inner.node_count()
+    }
+
+    /// Number of edges.
+    pub fn edge_count(&self) -> usize {
+        self.inner.edge_count()
+    }
+
+    /// The underlying petgraph graph, for algorithms (paths, centrality).
+    pub fn petgraph(&self) -> &StableDiGraph<Node, Edge> {
+        &self.inner
+    }
+
+    /// The petgraph index of a node.
+    pub fn index_of(&self, id: &str) -> Option<NodeIndex> {
+        self.index.get(id).copied()
+    }
+
+    /// Removes a node and its edges.
+    pub fn remove_node(&mut self, id: &str) -> Option<Node> {
+        let ix = self.index.remove(id)?;
+        self.inner.remove_node(ix)
+    }
+
+    /// Rebuilds the graph with nodes sorted by (type, id) and edges by
+    /// (source, type, target), aliases and evidence sorted: the form written out.
+    pub fn canonicalize(&mut self) {
+        let mut nodes: Vec<Node> = self.nodes().cloned().collect();
+        let mut edges: Vec<Edge> = self.edges().cloned().collect();
+        nodes.sort_by(|a, b| (a.node_type, &a.id).cmp(&(b.node_type, &b.id)));
+        edges.sort_by(|a, b| {
+            (&a.source, a.edge_type, &a.target).cmp(&(&b.source, b.edge_type, &b.target))
+        });
+        let header = std::mem::take(&mut self.header);
+        *self = Graph { header, ..Graph::default() };
+        for mut n in nodes {
+            n.aliases.sort();
+            n.aliases.dedup();
+            n.evidence.sort();
+            n.evidence.dedup();
+            self.add_node(n);
+        }
+        for mut e in edges {
+            e.evidence.sort();
+            e.evidence.dedup();
+            self.add_edge(e);
+        }
+    }
+
+    /// Parses the JSON form (`graph.json`).
+    pub fn from_json(text: &str) -> serde_json::Result<Graph> {
+        let raw: GraphJson = serde_json::from_str(text)?;
+        Ok(Graph::from(raw))
+    }
+
+    /// The JSON form, pretty-printed, with a trailing newline.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(&GraphJsonRef::from(self)).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+}
+
+fn merge_node(existing: &mut Node, node: Node) {
+    if node.label != existing.label && !existing.aliases.contains(&node.label) {
+        existing.aliases.push(node.label);
+    }
+    for a in node.aliases {
+        if a != existing.label && !existing.aliases.contains(&a) {
+            existing.aliases.push(a);
+        }
+    }
+    for (k, v) in node.attrs {
+        existing.attrs.entry(k).or_insert(v);
+    }
+    for ev in node.evidence {
+        if !existing.evidence.contains(&ev) {
+            existing.evidence.push(ev);
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct GraphJson {
+    #[serde(default)]
+    wasit: GraphHeader,
+    #[serde(default)]
+    nodes: Vec<Node>,
+    #[serde(default)]
+    edges: Vec<Edge>,
+}
+
+#[derive(Serialize)]
+struct GraphJsonRef<'a> {
+    wasit: &'a GraphHeader,
+    nodes: Vec<&'a Node>,
+    edges: Vec<&'a Edge>,
+}
+
+impl<'a> From<&'a Graph> for GraphJsonRef<'a> {
+    fn from(g: &'a Graph) -> Self {
+        GraphJsonRef { wasit: &g.header, nodes: g.nodes().collect(), edges: g.edges().collect() }
+    }
+}
+
+impl From<GraphJson> for Graph {
+    fn from(raw: GraphJson) -> Graph {
+        let mut g = Graph { header: raw.wasit, ..Graph::default() };
+        for n in raw.nodes {
+            g.add_node(n);
+        }
+        for e in raw.edges {
+            g.add_edge(e);
+        }
+        g
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merges_nodes_and_edges_by_id() {
+        let mut g = Graph::default();
+        g.add_node(Node::new("person:a", NodeType::Person, "ترامب"));
+        let mut n = Node::new("person:a", NodeType::Person, "دونالد ترامب");
+        n.evidence.push(Evidence { doc: "d".into(), start: 0, end: 3 });
+        g.add_node(n);
+        g.add_node(Node::new("state:US", NodeType::State, "الولايات المتحدة"));
+        g.add_edge(Edge::new("person:a", EdgeType::AffiliatedWith, "state:US"));
+        g.add_edge(Edge::new("person:a", EdgeType::AffiliatedWith, "state:US"));
+        assert_eq!(g.node_count(), 2);
+        assert_eq!(g.edge_count(), 1);
+        assert_eq!(g.node("person:a").unwrap().aliases, vec!["دونالد ترامب"]);
+        assert!(!g.add_edge(Edge::new("person:a", EdgeType::Said, "claim:missing")));
+    }
+
+    #[test]
+    fn json_round_trip() {
+        let mut g = Graph::default();
+        g.add_node(Node::new("state:OM", NodeType::State, "عمان"));
+        g.add_node(Node::new("meeting:m", NodeType::Meeting, "محادثات"));
+        g.add_edge(Edge::new("state:OM", EdgeType::Hosts, "meeting:m"));
+        let text = g.to_json();
+        let back = Graph::from_json(&text).unwrap();
+        assert_eq!(back.to_json(), text);
+        assert!(text.contains("\"type\": \"hosts\""));
+    }
+}
