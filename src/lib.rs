@@ -8,3 +8,5 @@
 #![warn(missing_docs)]
 
 pub mod model;
+pub mod text;
+pub mod export;

@@ -1,0 +1,6 @@
+//! Serializers of the graph model: each format is one module writing to any
+//! `io::Write`, depending only on [`crate::model`]. [`atomic`] writes files so
+//! that nothing already on disk is lost or half-written.
+
+pub mod atomic;
+pub mod dot;

@@ -1,0 +1,50 @@
+//! Sentence boundaries: full stops, question and exclamation marks (Arabic and
+//! Latin) and line breaks. Returns byte ranges into whatever text it is given.
+
+/// The sentences of a text as half-open byte ranges, trimmed of white space;
+/// empty ones are dropped.
+///
+/// ```
+/// use wasit::text::sentences;
+/// let text = "وصل الوفد. هل انتهت المحادثات؟\nنعم";
+/// let s: Vec<&str> = sentences(text).into_iter().map(|(a, b)| &text[a..b]).collect();
+/// assert_eq!(s, ["وصل الوفد.", "هل انتهت المحادثات؟", "نعم"]);
+/// ```
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        let end = match c {
+            '\n' => Some(i),
+            '.' | '!' | '?' | '؟' => {
+                // A dot between digits (3.5) or after a single letter (د.) is no boundary.
+                let next = text[i + c.len_utf8()..].chars().next();
+                let prev = text[..i].chars().next_back();
+                if c == '.' && (matches!(next, Some(d) if d.is_ascii_digit()) || prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())) {
+                    None
+                } else if matches!(next, Some(n) if !n.is_whitespace() && !"\"'»”)".contains(n)) {
+                    None
+                } else {
+                    Some(i + c.len_utf8())
+                }
+            }
+            _ => None,
+        };
+        if let Some(e) = end {
+            push_trimmed(text, start, e, &mut out);
+            start = e;
+        }
+    }
+    push_trimmed(text, start, bytes.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push((start + lead, end - trail));
+    }
+}
