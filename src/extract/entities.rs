@@ -1,0 +1,313 @@
+//! Stage 2: states, places and organizations from lexicon hits.
+//!
+//! A capital standing for its government (طهران ترفض، رسائل بين واشنطن وطهران) is a
+//! mention of the state; a city where something happens (في مسقط، إلى روما،
+//! العاصمة العمانية مسقط) is a place, which implies its state. عمان is Oman unless
+//! the context says Amman (العاصمة الأردنية عمان، عمان الأردنية). Ministries are
+//! built by pattern: وزارة الخارجية + nisba (or وزارة خارجية + state) → that
+//! state's ministry, part_of the state.
+
+use std::collections::BTreeMap;
+
+use crate::lexicon::{Entry, Lexicon};
+use crate::model::{EdgeType, NodeType};
+
+use super::{Analysis, EntityFact, Ref, RelationFact};
+
+/// How an entity was named.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    /// By its name (إيران، رويترز).
+    Name,
+    /// By a nisba adjective (الإيراني).
+    Nisba,
+    /// By its capital standing for its government (طهران).
+    Capital,
+    /// As the state of a city named as a place.
+    Implied,
+    /// A place.
+    Place,
+}
+
+/// One mention of a lexicon entity.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    /// Stable id.
+    pub id: String,
+    /// Node type.
+    pub node_type: NodeType,
+    /// Folded start (after clitics).
+    pub start: usize,
+    /// Folded end.
+    pub end: usize,
+    /// First token.
+    pub first: usize,
+    /// Last token.
+    pub last: usize,
+    /// How it was named.
+    pub via: Via,
+    /// The state index for states, nisbas and capitals.
+    pub state: Option<u32>,
+    /// The clitics before it.
+    pub prefix_len: usize,
+}
+
+/// The entities of one document.
+#[derive(Debug, Default)]
+pub struct Entities {
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+    /// part_of relations of organizations.
+    pub relations: Vec<RelationFact>,
+    /// Per id: (type, label, name_en).
+    info: BTreeMap<String, (NodeType, String, String)>,
+}
+
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.to_lowercase().chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// The id of a state node.
+pub fn state_id(lex: &Lexicon, s: u32) -> String {
+    format!("state:{}", lex.states[s as usize].id)
+}
+
+/// The id of a capital as a place.
+pub fn capital_place_id(lex: &Lexicon, s: u32) -> String {
+    format!("place:{}", slug(&lex.states[s as usize].capital_en))
+}
+
+/// Tokens that put a capital in the role of a place.
+const LOCATIVE: &[&str] = &["في", "الى", "داخل", "قرب", "بمدينه", "مدينه", "العاصمه", "عاصمه", "وصل", "وصول", "غادر", "من"];
+
+impl Entities {
+    fn note(&mut self, id: &str, t: NodeType, label: &str, en: &str) {
+        self.info.entry(id.to_string()).or_insert_with(|| (t, label.to_string(), en.to_string()));
+    }
+
+    /// The mention covering token `i`.
+    pub fn at_token(&self, i: usize) -> Option<&Mention> {
+        let k = self.mentions.partition_point(|m| m.last < i);
+        self.mentions.get(k).filter(|m| m.first <= i)
+    }
+
+    /// Mentions whose first token lies in `[a, b)`.
+    pub fn in_tokens(&self, a: usize, b: usize) -> impl Iterator<Item = &Mention> {
+        let k = self.mentions.partition_point(|m| m.first < a);
+        self.mentions[k..].iter().take_while(move |m| m.first < b)
+    }
+
+    /// The label of an entity id.
+    pub fn label(&self, id: &str) -> Option<&str> {
+        self.info.get(id).map(|(_, l, _)| l.as_str())
+    }
+
+    /// The facts for the graph: one per id, with surface forms and evidence.
+    pub fn facts(&self, an: &Analysis) -> Vec<EntityFact> {
+        let mut by_id: BTreeMap<&str, EntityFact> = BTreeMap::new();
+        for m in &self.mentions {
+            let Some((t, label, en)) = self.info.get(&m.id) else { continue };
+            let f = by_id.entry(&m.id).or_insert_with(|| EntityFact {
+                id: m.id.clone(),
+                node_type: *t,
+                label: label.clone(),
+                name_en: en.clone(),
+                aliases: Vec::new(),
+                spans: Vec::new(),
+                weak: true,
+            });
+            if matches!(m.via, Via::Name | Via::Capital | Via::Place) {
+                f.weak = false;
+                let surface = an.orig(m.start, m.end).to_string();
+                if !f.aliases.contains(&surface) && surface != f.label {
+                    f.aliases.push(surface);
+                }
+            }
+            f.spans.push(an.span(m.start, m.end));
+        }
+        // Entities only named by edges' ends (part_of targets) still need a node.
+        for r in &self.relations {
+            if let Ref::Id(id) = &r.target {
+                if let Some((t, label, en)) = self.info.get(id) {
+                    by_id.entry(id).or_insert_with(|| EntityFact {
+                        id: id.clone(),
+                        node_type: *t,
+                        label: label.clone(),
+                        name_en: en.clone(),
+                        aliases: Vec::new(),
+                        spans: Vec::new(),
+                        weak: true,
+                    });
+                }
+            }
+        }
+        by_id.into_values().collect()
+    }
+}
+
+fn prev_tok<'a>(an: &'a Analysis, i: usize) -> &'a str {
+    if i == 0 {
+        ""
+    } else {
+        an.tok(i - 1)
+    }
+}
+
+/// Finds the entity mentions of a document.
+pub fn find(an: &Analysis) -> Entities {
+    let lex = an.lex;
+    let mut ents = Entities::default();
+    let text = &an.folded.text;
+    let mut skip_until = 0;
+    for (hi, h) in an.hits.iter().enumerate() {
+        if hi < skip_until {
+            continue;
+        }
+        let first = an.tokens.first_from(h.token_start);
+        let mut last = first;
+        while last + 1 < an.tokens.list.len() && an.tokens.list[last + 1].start < h.end {
+            last += 1;
+        }
+        let prefix = &text[h.token_start..h.start];
+        let mk = |id: String, t: NodeType, via: Via, state: Option<u32>| Mention {
+            id,
+            node_type: t,
+            start: h.start,
+            end: h.end,
+            first,
+            last,
+            via,
+            state,
+            prefix_len: prefix.len(),
+        };
+        let next_nisba = |state: u32| {
+            an.hits.get(hi + 1).is_some_and(|n| {
+                an.tokens.first_from(n.token_start) == last + 1 && n.entries.contains(&Entry::Nisba(state))
+            })
+        };
+        let locative = prefix.ends_with('ب') || prefix.contains("بال") || LOCATIVE.contains(&prev_tok(an, first))
+            || (first >= 2 && matches!(prev_tok(an, first - 1), "العاصمه" | "عاصمه"));
+        // Homographs: a capital that is also a state's name (عمان).
+        let capital = h.entries.iter().find_map(|e| if let Entry::Capital(s) = e { Some(*s) } else { None });
+        let name = h.entries.iter().find_map(|e| if let Entry::StateName(s) = e { Some(*s) } else { None });
+        if let (Some(c), Some(_)) = (capital, name) {
+            let amman = next_nisba(c)
+                || (first >= 2 && prev_tok(an, first - 1).starts_with("العاصم") && {
+                    let p = an.hit_at(first - 1);
+                    p.is_some_and(|p| p.entries.contains(&Entry::Nisba(c)))
+                });
+            if !amman {
+                let s = name.unwrap_or(c);
+                let st = &lex.states[s as usize];
+                ents.note(&state_id(lex, s), NodeType::State, &st.names[0], &st.name_en);
+                ents.mentions.push(mk(state_id(lex, s), NodeType::State, Via::Name, Some(s)));
+                continue;
+            }
+        }
+        for e in &h.entries {
+            match *e {
+                Entry::StateName(s) => {
+                    let st = &lex.states[s as usize];
+                    ents.note(&state_id(lex, s), NodeType::State, &st.names[0], &st.name_en);
+                    ents.mentions.push(mk(state_id(lex, s), NodeType::State, Via::Name, Some(s)));
+                }
+                Entry::Nisba(s) => {
+                    let st = &lex.states[s as usize];
+                    ents.note(&state_id(lex, s), NodeType::State, &st.names[0], &st.name_en);
+                    ents.mentions.push(mk(state_id(lex, s), NodeType::State, Via::Nisba, Some(s)));
+                }
+                Entry::Capital(s) => {
+                    let st = &lex.states[s as usize];
+                    ents.note(&state_id(lex, s), NodeType::State, &st.names[0], &st.name_en);
+                    if locative {
+                        let pid = capital_place_id(lex, s);
+                        ents.note(&pid, NodeType::Place, &st.capitals[0], &st.capital_en);
+                        ents.mentions.push(mk(pid, NodeType::Place, Via::Place, Some(s)));
+                        ents.mentions.push(mk(state_id(lex, s), NodeType::State, Via::Implied, Some(s)));
+                    } else {
+                        ents.mentions.push(mk(state_id(lex, s), NodeType::State, Via::Capital, Some(s)));
+                    }
+                }
+                Entry::Place(p) => {
+                    let row = &lex.places[p as usize];
+                    let pid = format!("place:{}", row.id);
+                    ents.note(&pid, NodeType::Place, &row.names[0], &row.name_en);
+                    let state = row.state.as_deref().and_then(|c| lex.state_by_code(c));
+                    ents.mentions.push(mk(pid, NodeType::Place, Via::Place, state));
+                    if let Some(s) = state {
+                        let st = &lex.states[s as usize];
+                        ents.note(&state_id(lex, s), NodeType::State, &st.names[0], &st.name_en);
+                        ents.mentions.push(mk(state_id(lex, s), NodeType::State, Via::Implied, Some(s)));
+                    }
+                }
+                Entry::Org(o) => {
+                    let row = &lex.orgs[o as usize];
+                    let oid = format!("org:{}", row.id);
+                    ents.note(&oid, NodeType::Organization, &row.names[0], &row.name_en);
+                    ents.mentions.push(mk(oid.clone(), NodeType::Organization, Via::Name, None));
+                    if let Some(s) = row.state.as_deref().and_then(|c| lex.state_by_code(c)) {
+                        let st = &lex.states[s as usize];
+                        ents.note(&state_id(lex, s), NodeType::State, &st.names[0], &st.name_en);
+                        ents.relations.push(RelationFact {
+                            source: Ref::Id(oid),
+                            edge_type: EdgeType::PartOf,
+                            target: Ref::Id(state_id(lex, s)),
+                            attrs: BTreeMap::new(),
+                            span: an.span(h.start, h.end),
+                        });
+                    }
+                }
+                Entry::Ministry(m) | Entry::MinistryConstruct(m) => {
+                    // The state: a nisba right after (الإيرانية), a state name after the
+                    // construct form (خارجية إيران), or البلاد → the last state named before.
+                    let next = an.hits.get(hi + 1).filter(|n| an.tokens.first_from(n.token_start) == last + 1);
+                    let mut state = next.and_then(|n| {
+                        n.entries.iter().find_map(|e| match e {
+                            Entry::Nisba(s) if matches!(*e, Entry::Nisba(_)) && matches!(h.entries[0], Entry::Ministry(_)) => Some(*s),
+                            Entry::StateName(s) | Entry::Capital(s) if matches!(h.entries[0], Entry::MinistryConstruct(_)) => Some(*s),
+                            _ => None,
+                        })
+                    });
+                    let mut end = if state.is_some() { next.map(|n| n.end).unwrap_or(h.end) } else { h.end };
+                    if state.is_some() {
+                        skip_until = hi + 2;
+                    }
+                    if state.is_none() && matches!(an.tok(last + 1), "البلاد" | "بلاده" | "بلادها") {
+                        state = ents.mentions.iter().rev().find_map(|m| m.state.filter(|_| m.node_type == NodeType::State));
+                        end = an.tokens.list[last + 1].end;
+                    }
+                    let Some(s) = state else { continue };
+                    let row = &lex.ministries[m as usize];
+                    let st = &lex.states[s as usize];
+                    let oid = format!("org:{}-ministry:{}", row.id, st.id);
+                    let nisba = st.nisbas.first().map(|n| format!(" ال{n}ة")).unwrap_or_else(|| format!(" {}", st.names[0]));
+                    let label = format!("{}{}", row.ministry.first().cloned().unwrap_or_default(), nisba);
+                    ents.note(&oid, NodeType::Organization, &label, &format!("{} ({})", row.name_en, st.name_en));
+                    ents.note(&state_id(lex, s), NodeType::State, &st.names[0], &st.name_en);
+                    let mut mention = mk(oid.clone(), NodeType::Organization, Via::Name, Some(s));
+                    mention.end = end;
+                    mention.last = an.tokens.first_from(end).saturating_sub(1).max(last);
+                    ents.mentions.push(mention);
+                    ents.relations.push(RelationFact {
+                        source: Ref::Id(oid),
+                        edge_type: EdgeType::PartOf,
+                        target: Ref::Id(state_id(lex, s)),
+                        attrs: BTreeMap::new(),
+                        span: an.span(h.start, end),
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+    ents.mentions.sort_by_key(|m| (m.first, m.start));
+    ents
+}

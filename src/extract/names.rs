@@ -1,0 +1,453 @@
+//! Stage 3: people, found by their context and never by a list of people:
+//! after a title or post (وزير الخارجية القطري محمد بن عبد الرحمن آل ثاني), by name
+//! structure (a given name, then name tokens, بن/بنت، آل، أبو، عبد ال…), in
+//! apposition before a title (فيدانت باتيل، نائب المتحدث …), and then everywhere
+//! later in the document by the same name or surname alone. Affiliations come
+//! from the title's nisba, state or organization; kinship from words such as صهر.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde_json::Value;
+
+use crate::lexicon::{Entry, TitleKind};
+use crate::model::{EdgeType, NodeType};
+use crate::text::fold::skeleton;
+use crate::text::strip_clitics;
+
+use super::entities::{Entities, Via};
+use super::{Analysis, PersonFact, Ref, RelationFact};
+
+/// Function words and common words that never belong to a name.
+const STOP: &[&str] = &[
+    "في", "من", "الى", "علي", "على", "عن", "مع", "ان", "او", "ثم", "قد", "لقد", "لم", "لن", "لا", "ما", "ماذا", "هل",
+    "هذا", "هذه", "ذلك", "تلك", "الذي", "التي", "الذين", "اللذين", "هو", "هي", "هم", "كان", "كانت", "يكون", "تكون",
+    "بين", "بعد", "قبل", "خلال", "حول", "منذ", "حتي", "حيث", "عند", "عندما", "لدي", "اليوم", "امس", "غدا", "الان",
+    "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "يوم", "صباح", "مساء", "عصر", "ظهر",
+    "كما", "ايضا", "اي", "كل", "بعض", "غير", "نحو", "ضد", "لدى", "عبر", "وفق", "بشان", "شان", "اجل", "سوف", "تم",
+    "الي", "انه", "انها", "بانه", "بانها", "لكن", "لكنه", "بل", "اذا", "اذ", "وقت", "امام", "فوق", "تحت", "ازاء",
+    "تجاه", "جانب", "ضمن", "مثل", "دون", "سبق", "وقال", "قال", "قالت", "اكد", "اعلن", "يذكر", "كذلك", "الرئيس",
+    "رييس", "وزير", "الوزير", "نايب", "مستشار", "مبعوث", "عضو", "السيد", "السيده", "الشيخ", "الف", "مليون", "لشوون", "للشوون", "شوون", "البلاد", "بلاده", "بلادها",
+    "مستشاره", "ومستشاره", "نفسه", "نفسها", "الحالي", "السابق", "احد", "اثنان", "اثنين", "كبار", "كبير",
+];
+
+/// Tokens that join parts of one name.
+const CONNECTORS: &[&str] = &["بن", "بنت", "ابن", "ال", "ابو", "ابي", "ام", "عبد", "ولد", "دي", "دو", "فان", "فون"];
+
+/// A mention of a person in the text.
+#[derive(Clone, Debug)]
+pub struct PersonMention {
+    /// Index into `People::persons`.
+    pub person: usize,
+    /// First token.
+    pub first: usize,
+    /// Last token.
+    pub last: usize,
+    /// Folded start (after clitics).
+    pub start: usize,
+    /// Folded end.
+    pub end: usize,
+}
+
+/// The people of one document.
+#[derive(Debug, Default)]
+pub struct People {
+    /// People.
+    pub persons: Vec<PersonFact>,
+    /// Mentions in text order.
+    pub mentions: Vec<PersonMention>,
+    /// Affiliations and kinship.
+    pub relations: Vec<RelationFact>,
+}
+
+impl People {
+    /// The person mention covering token `i`.
+    pub fn at_token(&self, i: usize) -> Option<&PersonMention> {
+        let k = self.mentions.partition_point(|m| m.last < i);
+        self.mentions.get(k).filter(|m| m.first <= i)
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Class {
+    /// A given name (may also be something else).
+    Given,
+    /// A token the lexicons do not know and that is not a function word.
+    Unknown,
+    /// A connector (بن، آل، أبو، عبد).
+    Connector,
+    /// Anything else: stops a name.
+    Other,
+}
+
+/// Function words told apart from names only by their original spelling (على is
+/// not علي once ى is folded to ي).
+const ORIGINAL_STOP: &[&str] = &["على", "إلى", "الى", "حتى", "متى", "لدى", "سوى", "مدى", "لدي"];
+
+fn classify(an: &Analysis, i: usize) -> Class {
+    let t = an.tok(i);
+    if let Some(tok) = an.tokens.list.get(i) {
+        let orig = an.orig(tok.start, tok.end);
+        if ORIGINAL_STOP.iter().any(|w| orig.ends_with(w) && orig.chars().count() <= w.chars().count() + 1) {
+            return Class::Other;
+        }
+    }
+    if t.is_empty() || t.chars().any(|c| c.is_ascii_digit()) || t.chars().count() < 2 && t != "ال" {
+        return Class::Other;
+    }
+    if let Some(h) = an.hit_at(i) {
+        if h.entries.contains(&Entry::GivenName) {
+            return Class::Given;
+        }
+        return Class::Other;
+    }
+    if CONNECTORS.contains(&t) {
+        return Class::Connector;
+    }
+    if STOP.contains(&t) || !t.chars().all(|c| ('\u{0621}'..='\u{064a}').contains(&c) || c == 'پ' || c == 'چ' || c == 'گ' || c == 'ژ') {
+        return Class::Other;
+    }
+    Class::Unknown
+}
+
+/// True when the gap between tokens `a` and `a + 1` is only white space.
+fn joined(an: &Analysis, a: usize) -> bool {
+    an.gap(a, a + 1).chars().all(char::is_whitespace) && !an.gap(a, a + 1).contains('\n')
+}
+
+/// Extends a name that starts at token `start`; returns its last token.
+fn extend(an: &Analysis, start: usize, given_start: bool) -> Option<usize> {
+    let n = an.tokens.list.len();
+    let mut last = start;
+    let mut after_connector = matches!(classify(an, start), Class::Connector);
+    let mut i = start + 1;
+    while i < n && i - start < 7 && joined(an, i - 1) {
+        let t = an.tok(i);
+        let class = classify(an, i);
+        let pos = i - start;
+        match class {
+            Class::Connector => {
+                after_connector = true;
+                i += 1;
+                continue;
+            }
+            Class::Given => {
+                // وعلي after a name is a conjunction: a second person.
+                if t.starts_with('و') && pos > 0 && !after_connector && pos > 1 {
+                    break;
+                }
+            }
+            Class::Unknown => {
+                if t.starts_with('و') && !after_connector {
+                    let stem = &t['و'.len_utf8()..];
+                    let stem_is_word = STOP.contains(&stem) || stem.starts_with("ال");
+                    if pos > 1 || stem_is_word {
+                        break;
+                    }
+                }
+                if t.starts_with("ال") && !after_connector {
+                    // ال- surnames (البوسعيدي، الأسد) end a name; ال- adjectives do not start one.
+                    if !given_start && pos == 0 {
+                        break;
+                    }
+                }
+                if !given_start && pos >= 3 {
+                    break;
+                }
+            }
+            Class::Other => break,
+        }
+        last = i;
+        after_connector = false;
+        i += 1;
+        if t.starts_with("ال") && class == Class::Unknown {
+            break;
+        }
+    }
+    // A name does not end on a connector.
+    while last > start && matches!(classify(an, last), Class::Connector) {
+        last -= 1;
+    }
+    if after_connector && last == start {
+        return None;
+    }
+    Some(last)
+}
+
+/// A found name: tokens `[first, last]` and how it was found.
+#[derive(Clone, Debug)]
+struct Found {
+    first: usize,
+    last: usize,
+    /// The title hit's first token and the window of complements.
+    title: Option<(usize, usize)>,
+}
+
+/// Finds a name after a title at token `ti`: skips the title's complements (nisbas,
+/// states, organizations, ال- adjectives, باسم، لشؤون …) and returns the name.
+fn after_title(an: &Analysis, ents: &Entities, ti: usize, title_last: usize) -> Option<Found> {
+    let n = an.tokens.list.len();
+    let mut i = title_last + 1;
+    let mut steps = 0;
+    while i < n && steps < 9 {
+        let t = an.tok(i);
+        let gap = an.gap(i - 1, i);
+        if gap.contains(['.', '\n', '؟', '!', ':', '«', '"', '“']) {
+            return None;
+        }
+        let class = classify(an, i);
+        if class == Class::Given {
+            let last = extend(an, i, true)?;
+            return Some(Found { first: i, last, title: Some((ti, i)) });
+        }
+        let complement = ents.at_token(i).is_some()
+            || an.token_is(i, |e| matches!(e, Entry::Title(_) | Entry::Nisba(_)))
+            || matches!(t, "باسم" | "لشوون" | "للشوون" | "شوون" | "لدي" | "في" | "الخاص" | "السابق" | "الحالي" | "الاسبق" | "بالوكاله" | "بالانابه" | "بوزاره")
+            || (t.starts_with("ال") && class == Class::Unknown)
+            || (t.starts_with("لل") && class == Class::Unknown);
+        if class == Class::Unknown && !complement && !t.starts_with('و') {
+            // A name the given-name list does not know: up to three tokens.
+            let last = extend(an, i, false)?;
+            // "الرئيس ترامب،" — a single unknown token needs a clear end after it.
+            return Some(Found { first: i, last, title: Some((ti, i)) });
+        }
+        if !complement {
+            return None;
+        }
+        // The complement of لشؤون is one more word (لشؤون الشرق الأوسط).
+        i += 1;
+        steps += 1;
+    }
+    None
+}
+
+fn push_rel(out: &mut Vec<RelationFact>, an: &Analysis, source: Ref, edge_type: EdgeType, target: Ref, attrs: &[(&str, &str)], a: usize, b: usize) {
+    let mut map = BTreeMap::new();
+    for (k, v) in attrs {
+        if !v.is_empty() {
+            map.insert(k.to_string(), Value::String(v.to_string()));
+        }
+    }
+    out.push(RelationFact { source, edge_type, target, attrs: map, span: an.span(a, b) });
+}
+
+/// Finds the people of a document.
+pub fn find(an: &Analysis, ents: &Entities) -> People {
+    let lex = an.lex;
+    let n = an.tokens.list.len();
+    let mut found: Vec<Found> = Vec::new();
+    let mut covered = vec![false; n];
+    let mark = |covered: &mut Vec<bool>, f: &Found| {
+        for c in covered.iter_mut().take(f.last + 1).skip(f.first) {
+            *c = true;
+        }
+    };
+    // 1. After titles.
+    for (hi, h) in an.hits.iter().enumerate() {
+        let Some(t) = h.entries.iter().find_map(|e| if let Entry::Title(t) = e { Some(*t) } else { None }) else {
+            continue;
+        };
+        if lex.titles[t as usize].kind == TitleKind::Kin {
+            continue;
+        }
+        let _ = hi;
+        let first = an.tokens.first_from(h.token_start);
+        let mut last = first;
+        while last + 1 < n && an.tokens.list[last + 1].start < h.end {
+            last += 1;
+        }
+        if let Some(f) = after_title(an, ents, first, last) {
+            if !covered[f.first] {
+                mark(&mut covered, &f);
+                found.push(f);
+            }
+        }
+    }
+    // 2. Given names.
+    for i in 0..n {
+        if covered[i] || classify(an, i) != Class::Given {
+            continue;
+        }
+        // A bare given name that is also another entry (فارس the agency) needs a second name token.
+        let last = match extend(an, i, true) {
+            Some(l) => l,
+            None => continue,
+        };
+        let only_given = an.hit_at(i).is_some_and(|h| h.entries.len() == 1);
+        if last == i && !only_given {
+            continue;
+        }
+        if last == i {
+            // A lone given name is a person only when a later surname is not expected: skip.
+            continue;
+        }
+        let f = Found { first: i, last, title: None };
+        mark(&mut covered, &f);
+        found.push(f);
+    }
+    // 3. Apposition: NAME، TITLE — one to three unknown tokens right before "، title".
+    for i in 1..n {
+        if !an.token_is(i, |e| matches!(e, Entry::Title(_))) || !an.gap(i - 1, i).contains('،') {
+            continue;
+        }
+        let mut first = i - 1;
+        if covered[first] || classify(an, first) != Class::Unknown {
+            continue;
+        }
+        while first > 0 && i - first < 3 && classify(an, first - 1) == Class::Unknown && !covered[first - 1] && joined(an, first - 1) {
+            first -= 1;
+        }
+        // The token before the name must end something (a verb, punctuation).
+        let before_ok = first == 0 || !joined(an, first - 1) || an.token_is(first - 1, |e| matches!(e, Entry::Cue(_)));
+        if !before_ok || an.tok(first).starts_with("ال") {
+            continue;
+        }
+        let f = Found { first, last: i - 1, title: None };
+        mark(&mut covered, &f);
+        found.push(f);
+    }
+    found.sort_by_key(|f| f.first);
+
+    // Persons: one per name; a name joins an earlier person when it shares the surname.
+    let mut people = People::default();
+    let mut by_surname: HashMap<String, usize> = HashMap::new();
+    let mut by_full: HashMap<String, usize> = HashMap::new();
+    // A name starts after the clitics of its first token (وحميد → حميد).
+    let start_of = |i: usize| -> usize {
+        match an.hit_at(i) {
+            Some(h) if h.entries.contains(&Entry::GivenName) && an.tokens.first_from(h.token_start) == i => h.start,
+            _ => an.tokens.list[i].start,
+        }
+    };
+    let name_of = |f: &Found| -> String { an.orig(start_of(f.first), an.tokens.list[f.last].end).to_string() };
+    let key_of = |a: usize, b: usize| -> String {
+        (a..=b)
+            .map(|i| if i == a { skeleton(&an.folded.text[start_of(i)..an.tokens.list[i].end]) } else { skeleton(an.tok(i)) })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for f in &found {
+        let name = name_of(f);
+        let full = key_of(f.first, f.last);
+        let sur = skeleton(an.tok(f.last));
+        let existing = by_full.get(&full).or_else(|| if f.last > f.first { by_surname.get(&sur) } else { by_surname.get(&sur) }).copied();
+        let p = match existing {
+            Some(p) => {
+                let person = &mut people.persons[p];
+                if name.chars().count() > person.name.chars().count() {
+                    let old = std::mem::replace(&mut person.name, name.clone());
+                    person.aliases.push(old);
+                } else if name != person.name && !person.aliases.contains(&name) {
+                    person.aliases.push(name.clone());
+                }
+                p
+            }
+            None => {
+                people.persons.push(PersonFact { name: name.clone(), ..PersonFact::default() });
+                people.persons.len() - 1
+            }
+        };
+        by_full.insert(full, p);
+        if f.last > f.first {
+            by_surname.entry(sur).or_insert(p);
+            // Persian two-word surnames (تخت روانجي): the last two tokens too.
+            if f.last >= f.first + 2 && classify(an, f.last - 1) == Class::Unknown {
+                by_full.entry(key_of(f.last - 1, f.last)).or_insert(p);
+            }
+        } else {
+            by_surname.entry(sur).or_insert(p);
+        }
+        let (start, end) = (start_of(f.first), an.tokens.list[f.last].end);
+        people.persons[p].spans.push(an.span(start, end));
+        people.mentions.push(PersonMention { person: p, first: f.first, last: f.last, start, end });
+    }
+    // 4. Later mentions by surname alone (with clitics: وبقائي، لعراقجي).
+    for i in 0..n {
+        if covered[i] {
+            continue;
+        }
+        let t = an.tok(i);
+        let hit = strip_clitics(t).into_iter().find_map(|(prefix, stem)| {
+            if prefix.ends_with("ال") && !stem.is_empty() {
+                return None;
+            }
+            by_surname.get(&skeleton(stem)).map(|&p| (p, prefix.len()))
+        });
+        let Some((p, plen)) = hit else { continue };
+        if an.hit_at(i).is_some_and(|h| !h.entries.contains(&Entry::GivenName)) {
+            continue;
+        }
+        // Two-token surnames: تخت روانجي.
+        let (start, end) = (an.tokens.list[i].start + plen, an.tokens.list[i].end);
+        let surface = an.orig(start, end).to_string();
+        let person = &mut people.persons[p];
+        if surface != person.name && !person.aliases.contains(&surface) {
+            person.aliases.push(surface);
+        }
+        person.spans.push(an.span(start, end));
+        people.mentions.push(PersonMention { person: p, first: i, last: i, start, end });
+        covered[i] = true;
+    }
+    people.mentions.sort_by_key(|m| m.first);
+
+    // Affiliations: the title before the name, or a title in apposition after it.
+    let mut rels = Vec::new();
+    for f in &found {
+        let Some(pm) = people.mentions.iter().find(|m| m.first == f.first) else { continue };
+        let person = Ref::Person(pm.person);
+        let mut windows: Vec<(usize, usize)> = Vec::new();
+        if let Some((ti, name_first)) = f.title {
+            windows.push((ti, name_first));
+        }
+        // Apposition after the name: [، ] title … up to punctuation.
+        let after = f.last + 1;
+        if after < n && an.token_is(after, |e| matches!(e, Entry::Title(_))) && !an.gap(f.last, after).contains(['.', '\n']) {
+            let mut end = after + 1;
+            while end < n && end - after < 9 && !an.gap(end - 1, end).contains(['،', '.', '\n', ',', ':']) {
+                end += 1;
+            }
+            windows.push((after, end));
+        }
+        for (a, b) in windows {
+            let Some(th) = an.hit_at(a) else { continue };
+            let Some(t) = th.entries.iter().find_map(|e| if let Entry::Title(t) = e { Some(*t) } else { None }) else {
+                continue;
+            };
+            let title = &lex.titles[t as usize];
+            let role = an.orig(th.start, th.end).to_string();
+            if title.kind == TitleKind::Kin {
+                // NAME، صهر الرئيس X → relative_of(NAME, X).
+                if let Some(other) = (a + 1..b.min(a + 4)).find_map(|i| people.at_token(i)) {
+                    if other.person != pm.person {
+                        push_rel(&mut rels, an, person.clone(), EdgeType::RelativeOf, Ref::Person(other.person), &[("relation", &title.role_en)], th.start, other.end);
+                    }
+                }
+                continue;
+            }
+            // Targets: the organizations and states named in the window; an
+            // organization wins over the state it belongs to.
+            let mut org: Option<String> = None;
+            let mut state: Option<String> = None;
+            for m in ents.in_tokens(a, b) {
+                // A nested person (المبعوث الخاص للرئيس ترامب) ends the window.
+                if people.at_token(m.first).is_some() {
+                    break;
+                }
+                match m.node_type {
+                    NodeType::Organization if org.is_none() => org = Some(m.id.clone()),
+                    NodeType::State if state.is_none() && m.via != Via::Implied => state = Some(m.id.clone()),
+                    _ => {}
+                }
+            }
+            // "البلاد" (the country) in the window: the last state named before.
+            if org.is_none() && state.is_none() && (a..b).any(|i| matches!(an.tok(i), "البلاد" | "بلاده" | "بلادها")) {
+                state = ents.mentions.iter().rev().filter(|m| m.first < a && m.node_type == NodeType::State).map(|m| m.id.clone()).next();
+            }
+            let target = org.or(state);
+            if let Some(target) = target {
+                push_rel(&mut rels, an, person.clone(), EdgeType::AffiliatedWith, Ref::Id(target), &[("role", &role)], th.start, pm.end.max(th.end));
+            }
+        }
+    }
+    people.relations = rels;
+    people
+}

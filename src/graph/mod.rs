@@ -1,0 +1,173 @@
+//! One graph across documents: the facts of each document merged into one
+//! [`Graph`]. Lexicon entities merge by their stable id; people by folded name
+//! (a surname alone joins the one full name it fits, a longer form of the same
+//! name joins when nothing contradicts it, spelling variants such as ترامب/ترمب
+//! merge through [`skeleton`]); meetings by compatible date, place and sides.
+
+mod meetings;
+mod people;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde_json::Value;
+
+use crate::extract::{DocFacts, Ref};
+use crate::model::{Edge, EdgeType, Evidence, Graph, GraphHeader, Node, NodeType, Span};
+#[allow(unused_imports)]
+use crate::text::fold::skeleton;
+
+fn ev(doc: &str, s: Span) -> Evidence {
+    Evidence { doc: doc.to_string(), start: s.start, end: s.end }
+}
+
+/// Merges the facts of many documents into one graph.
+///
+/// ```
+/// use wasit::extract::extract;
+/// use wasit::graph::build;
+/// use wasit::lexicon::Lexicon;
+/// use wasit::model::{Document, GraphHeader};
+/// let a = Document::new("a.txt", "قال وزير الخارجية القطري خالد بن سالم آل فهيد إن المحادثات بناءة.");
+/// let b = Document::new("b.txt", "وأكد آل فهيد أن الدوحة مستمرة في جهودها.");
+/// let facts: Vec<_> = [&a, &b].iter().map(|d| extract(d, Lexicon::embedded())).collect();
+/// let g = build(&facts, GraphHeader::default());
+/// assert!(g.node("state:QA").is_some());
+/// ```
+pub fn build(facts: &[DocFacts], header: GraphHeader) -> Graph {
+    let mut g = Graph::default();
+    g.header = header;
+    // People: one global id per person across documents.
+    let person_ids = people::resolve(facts);
+    // Which lexicon entities are needed by an edge (weak ones become nodes only then).
+    let mut needed: BTreeSet<String> = BTreeSet::new();
+    let id_of = |d: usize, r: &Ref| -> String {
+        match r {
+            Ref::Id(id) => id.clone(),
+            Ref::Person(p) => person_ids.get(&(d, *p)).cloned().unwrap_or_default(),
+        }
+    };
+    for (d, f) in facts.iter().enumerate() {
+        for r in &f.relations {
+            needed.insert(id_of(d, &r.source));
+            needed.insert(id_of(d, &r.target));
+        }
+        for m in &f.meetings {
+            for r in m.places.iter().chain(&m.parties).chain(&m.mediators).chain(&m.hosts) {
+                needed.insert(id_of(d, r));
+            }
+        }
+        for c in &f.claims {
+            for r in c.speakers.iter().chain(c.outlet.iter()) {
+                needed.insert(id_of(d, r));
+            }
+        }
+    }
+    for f in facts {
+        for e in &f.entities {
+            if e.weak && !needed.contains(&e.id) {
+                continue;
+            }
+            let mut n = Node::new(&e.id, e.node_type, &e.label);
+            n.aliases = e.aliases.clone();
+            if !e.name_en.is_empty() {
+                n.attrs.insert("name_en".into(), Value::String(e.name_en.clone()));
+            }
+            n.evidence = e.spans.iter().map(|s| ev(&f.doc, *s)).collect();
+            g.add_node(n);
+        }
+    }
+    for (d, f) in facts.iter().enumerate() {
+        for (p, person) in f.persons.iter().enumerate() {
+            let Some(id) = person_ids.get(&(d, p)) else { continue };
+            let label = if person.anonymous { person.description.clone() } else { person.name.clone() };
+            let mut n = Node::new(id.clone(), NodeType::Person, label);
+            n.aliases = person.aliases.clone();
+            if person.anonymous {
+                n.attrs.insert("anonymous".into(), Value::Bool(true));
+            }
+            n.evidence = person.spans.iter().map(|s| ev(&f.doc, *s)).collect();
+            g.add_node(n);
+        }
+    }
+    // Keep the longest name as the label of a merged person.
+    let relabel: Vec<(String, String)> = g
+        .nodes()
+        .filter(|n| n.node_type == NodeType::Person && !n.attrs.contains_key("anonymous"))
+        .filter_map(|n| {
+            let best = n.aliases.iter().max_by_key(|a| a.chars().count())?;
+            (best.chars().count() > n.label.chars().count()).then(|| (n.id.clone(), best.clone()))
+        })
+        .collect();
+    for (id, best) in relabel {
+        if let Some(n) = g.node_mut(&id) {
+            let old = std::mem::replace(&mut n.label, best.clone());
+            n.aliases.retain(|a| *a != best);
+            n.aliases.push(old);
+        }
+    }
+    for (d, f) in facts.iter().enumerate() {
+        for r in &f.relations {
+            let mut e = Edge::new(id_of(d, &r.source), r.edge_type, id_of(d, &r.target));
+            e.attrs = r.attrs.clone();
+            e.evidence.push(ev(&f.doc, r.span));
+            g.add_edge(e);
+        }
+    }
+    meetings::add(&mut g, facts, &id_of);
+    add_claims(&mut g, facts, &id_of);
+    g.canonicalize();
+    g
+}
+
+fn add_claims(g: &mut Graph, facts: &[DocFacts], id_of: &dyn Fn(usize, &Ref) -> String) {
+    for (d, f) in facts.iter().enumerate() {
+        for c in &f.claims {
+            let id = format!("claim:{}:{}", f.doc, c.span.start);
+            let label: String = c.text.chars().take(60).collect();
+            let mut n = Node::new(&id, NodeType::Claim, label);
+            let mut attrs: BTreeMap<String, Value> = BTreeMap::new();
+            attrs.insert("text".into(), Value::String(c.text.clone()));
+            if !c.cue.is_empty() {
+                attrs.insert("cue".into(), Value::String(c.cue.clone()));
+            }
+            if let Some(m) = &c.medium {
+                attrs.insert("medium".into(), Value::String(m.clone()));
+            }
+            if let Some(date) = &c.date {
+                attrs.insert("date".into(), Value::String(date.clone()));
+            }
+            n.attrs = attrs;
+            n.evidence.push(ev(&f.doc, c.span));
+            g.add_node(n);
+            for s in &c.speakers {
+                let mut e = Edge::new(id_of(d, s), EdgeType::Said, &id);
+                e.evidence.push(ev(&f.doc, c.span));
+                g.add_edge(e);
+            }
+            if let Some(o) = &c.outlet {
+                let mut e = Edge::new(&id, EdgeType::ReportedBy, id_of(d, o));
+                e.evidence.push(ev(&f.doc, c.span));
+                g.add_edge(e);
+            }
+            if let Some(m) = c.about.and_then(|m| meetings::meeting_id(g, &f.doc, m)) {
+                g.add_edge(Edge::new(&id, EdgeType::About, m));
+            }
+        }
+    }
+}
+
+/// Counts of nodes and edges by type, for the build summary.
+pub fn summary(g: &Graph) -> (BTreeMap<&'static str, usize>, BTreeMap<&'static str, usize>) {
+    let mut nodes = BTreeMap::new();
+    for n in g.nodes() {
+        *nodes.entry(n.node_type.as_str()).or_insert(0) += 1;
+    }
+    let mut edges = BTreeMap::new();
+    for e in g.edges() {
+        *edges.entry(e.edge_type.as_str()).or_insert(0) += 1;
+    }
+    (nodes, edges)
+}
+
+#[allow(dead_code)]
+fn unused(_: HashMap<(), ()>) {}

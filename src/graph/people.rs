@@ -1,0 +1,66 @@
+//! Person identity across documents.
+
+use std::collections::HashMap;
+
+use crate::extract::DocFacts;
+use crate::text::fold::skeleton;
+
+fn words(s: &str) -> Vec<String> {
+    skeleton(s).split(' ').filter(|w| !w.is_empty()).map(String::from).collect()
+}
+
+fn slug(name: &str) -> String {
+    crate::text::fold_key(name).replace(' ', "_")
+}
+
+/// Assigns a global id to every (document, person) pair. Full names first (longest
+/// first): a name joins a known person when its skeleton is equal, or when first
+/// and last names agree (بدر البوسعيدي / بدر بن حمود البوسعيدي); a surname alone
+/// joins the one person with that surname, else it stays its own.
+pub fn resolve(facts: &[DocFacts]) -> HashMap<(usize, usize), String> {
+    let mut out = HashMap::new();
+    let mut order: Vec<(usize, usize)> = Vec::new();
+    for (d, f) in facts.iter().enumerate() {
+        for (p, person) in f.persons.iter().enumerate() {
+            if person.anonymous {
+                out.insert((d, p), format!("person:anon:{}:{}", f.doc, slug(&person.description)));
+            } else {
+                order.push((d, p));
+            }
+        }
+    }
+    order.sort_by_key(|&(d, p)| (std::cmp::Reverse(words(&facts[d].persons[p].name).len()), d, p));
+    // Known people: id and all their name forms as word lists.
+    let mut known: Vec<(String, Vec<Vec<String>>)> = Vec::new();
+    for (d, p) in order {
+        let person = &facts[d].persons[p];
+        let mut forms: Vec<Vec<String>> = vec![words(&person.name)];
+        forms.extend(person.aliases.iter().map(|a| words(a)));
+        forms.retain(|f| !f.is_empty());
+        let full = forms[0].clone();
+        let matches: Vec<usize> = known
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, kforms))| {
+                kforms.iter().any(|k| {
+                    k == &full
+                        || (full.len() >= 2 && k.len() >= 2 && k[0] == full[0] && k.last() == full.last())
+                        || (full.len() == 1 && k.last() == full.last())
+                        || (k.len() == 1 && full.last() == k.last() && full.len() >= 2)
+                })
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let idx = if matches.len() == 1 {
+            matches[0]
+        } else if let Some(&i) = matches.iter().find(|&&i| known[i].1.iter().any(|k| k == &full)) {
+            i
+        } else {
+            known.push((format!("person:{}", slug(&person.name)), Vec::new()));
+            known.len() - 1
+        };
+        known[idx].1.extend(forms);
+        out.insert((d, p), known[idx].0.clone());
+    }
+    out
+}

@@ -1,0 +1,265 @@
+//! Reading inputs: text files, folders of them (recursively), HTML pages (markup
+//! stripped), JSON Lines corpora, standard input, and `manifest.csv` metadata.
+//! Every problem names its file (and line): `path: what is wrong`.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::model::{DocMeta, Document};
+
+/// Files larger than this are refused (a news article is a few kilobytes).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A problem with one input, naming it.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {message}")]
+pub struct InputError {
+    /// The file (and line, as `file:line`).
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+fn err(path: impl AsRef<Path>, message: impl Into<String>) -> InputError {
+    InputError { path: path.as_ref().display().to_string(), message: message.into() }
+}
+
+/// Documents read, and the problems met on the way.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    /// The documents, in a stable order.
+    pub docs: Vec<Document>,
+    /// One error per bad input.
+    pub errors: Vec<InputError>,
+}
+
+#[derive(Deserialize)]
+struct JsonDoc {
+    id: Option<Value2>,
+    text: Option<String>,
+    date: Option<String>,
+    url: Option<String>,
+    outlet: Option<String>,
+    title: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Value2 {
+    S(String),
+    N(i64),
+}
+
+/// Decodes a file's bytes as text, refusing binary data and empty files.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err(err(path, "binary data, not a text file"));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        err(path, format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+    })?;
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(err(path, "empty file"));
+    }
+    Ok(text)
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
+    let meta = fs::metadata(path).map_err(|e| err(path, e.to_string()))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(err(path, format!("too large ({} bytes; the limit is {MAX_FILE_BYTES})", meta.len())));
+    }
+    fs::read(path).map_err(|e| err(path, e.to_string()))
+}
+
+/// Strips an HTML page to its text.
+pub fn html_to_text(html: &str) -> String {
+    html2text::config::plain()
+        .string_from_read(html.as_bytes(), 100_000)
+        .unwrap_or_else(|_| html.to_string())
+}
+
+/// Parses a manifest CSV (`file` column and any of `date`, `url`, `outlet`, `title`).
+pub fn read_manifest(path: &Path) -> Result<HashMap<String, DocMeta>, InputError> {
+    let text = decode(path, read_bytes(path)?)?;
+    let mut lines = text.lines().enumerate();
+    let header = lines.next().map(|(_, l)| split_csv(l)).unwrap_or_default();
+    let col = |name: &str| header.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
+    let Some(file_col) = col("file").or_else(|| col("id")) else {
+        return Err(err(path, "no `file` column in the header"));
+    };
+    let (date, url, outlet, title) = (col("date"), col("url"), col("outlet"), col("title"));
+    let mut out = HashMap::new();
+    for (i, line) in lines {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let f = split_csv(line);
+        let get = |c: Option<usize>| c.and_then(|c| f.get(c)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        let Some(file) = get(Some(file_col)) else {
+            return Err(err(format!("{}:{}", path.display(), i + 1), "no file name"));
+        };
+        if let Some(d) = get(date) {
+            if crate::extract::dates::parse_iso(&d).is_none() {
+                return Err(err(format!("{}:{}", path.display(), i + 1), format!("bad date {d:?} (want YYYY, YYYY-MM or YYYY-MM-DD)")));
+            }
+        }
+        out.insert(file, DocMeta { date: get(date), url: get(url), outlet: get(outlet), title: get(title) });
+    }
+    Ok(out)
+}
+
+fn split_csv(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                cur.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => out.push(std::mem::take(&mut cur)),
+            _ => cur.push(c),
+        }
+    }
+    out.push(cur);
+    out
+}
+
+fn is_input_file(p: &Path) -> bool {
+    matches!(p.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(), Some("txt" | "text" | "html" | "htm" | "jsonl"))
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<PathBuf> = fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            walk(&p, out)?;
+        } else if is_input_file(&p) {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+impl Corpus {
+    /// Reads every input. `manifest` adds metadata; `default_date` dates documents that have none.
+    pub fn read(inputs: &[PathBuf], manifest: Option<&Path>, default_date: Option<&str>) -> Corpus {
+        let mut corpus = Corpus::default();
+        let mut meta: HashMap<String, DocMeta> = HashMap::new();
+        if let Some(m) = manifest {
+            match read_manifest(m) {
+                Ok(map) => meta.extend(map),
+                Err(e) => corpus.errors.push(e),
+            }
+        }
+        for input in inputs {
+            if input.as_os_str() == "-" {
+                let mut bytes = Vec::new();
+                match std::io::stdin().read_to_end(&mut bytes) {
+                    Ok(_) => match decode(Path::new("<stdin>"), bytes) {
+                        Ok(text) => corpus.docs.push(Document::new("-", text)),
+                        Err(e) => corpus.errors.push(e),
+                    },
+                    Err(e) => corpus.errors.push(err("<stdin>", e.to_string())),
+                }
+                continue;
+            }
+            if input.is_dir() {
+                let local = input.join("manifest.csv");
+                if local.is_file() && manifest.is_none() {
+                    match read_manifest(&local) {
+                        Ok(map) => meta.extend(map),
+                        Err(e) => corpus.errors.push(e),
+                    }
+                }
+                let mut files = Vec::new();
+                if let Err(e) = walk(input, &mut files) {
+                    corpus.errors.push(err(input, e.to_string()));
+                    continue;
+                }
+                if files.is_empty() {
+                    corpus.errors.push(err(input, "no text files (.txt, .html, .jsonl) in this folder"));
+                }
+                for f in files {
+                    let id = f.strip_prefix(input).unwrap_or(&f).to_string_lossy().replace('\\', "/");
+                    corpus.read_file(&f, &id);
+                }
+            } else if input.exists() {
+                let id = input.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+                corpus.read_file(input, &id);
+            } else {
+                corpus.errors.push(err(input, "no such file or directory"));
+            }
+        }
+        for doc in &mut corpus.docs {
+            if let Some(m) = meta.get(&doc.id) {
+                let mut m = m.clone();
+                if m.date.is_none() {
+                    m.date = doc.meta.date.take();
+                }
+                doc.meta = m;
+            }
+            if doc.meta.date.is_none() {
+                doc.meta.date = default_date.map(str::to_string);
+            }
+        }
+        corpus
+    }
+
+    fn read_file(&mut self, path: &Path, id: &str) {
+        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
+        let text = match read_bytes(path).and_then(|b| decode(path, b)) {
+            Ok(t) => t,
+            Err(e) => {
+                self.errors.push(e);
+                return;
+            }
+        };
+        match ext.as_str() {
+            "jsonl" => self.read_jsonl(path, &text),
+            "html" | "htm" => self.docs.push(Document::new(id, html_to_text(&text))),
+            _ => self.docs.push(Document::new(id, text)),
+        }
+    }
+
+    fn read_jsonl(&mut self, path: &Path, text: &str) {
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let at = format!("{}:{}", path.display(), i + 1);
+            let row: JsonDoc = match serde_json::from_str(line) {
+                Ok(r) => r,
+                Err(e) => {
+                    self.errors.push(err(&at, format!("malformed JSON Lines row: {e}")));
+                    continue;
+                }
+            };
+            let (Some(id), Some(text)) = (row.id, row.text) else {
+                self.errors.push(err(&at, "a row needs `id` and `text`"));
+                continue;
+            };
+            if text.trim().is_empty() {
+                self.errors.push(err(&at, "empty text"));
+                continue;
+            }
+            let id = match id {
+                Value2::S(s) => s,
+                Value2::N(n) => n.to_string(),
+            };
+            let mut doc = Document::new(id, text);
+            doc.meta = DocMeta { date: row.date, url: row.url, outlet: row.outlet, title: row.title };
+            self.docs.push(doc);
+        }
+    }
+}
