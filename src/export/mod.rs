@@ -4,3 +4,5 @@
 
 pub mod atomic;
 pub mod dot;
+pub mod html;
+pub mod render;
