@@ -1,9 +1,191 @@
-//! `wasit build`: read inputs, extract, merge, write graph.json and graph.dot.
+//! `wasit build`: read inputs, extract each document (in parallel), merge into
+//! one graph, write graph.json and graph.dot atomically, render a diagram, and
+//! print a summary. Bad inputs are reported one line each (`path: problem`); the
+//! run goes on and the exit code says something failed.
 
+use std::io::IsTerminal;
+use std::path::Path;
 use std::process::ExitCode;
+use std::time::Instant;
 
-use crate::cli::BuildArgs;
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 
-pub fn run(_args: BuildArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("build: not implemented yet")
+use wasit::export::atomic::write_file;
+use wasit::export::dot::{to_dot, DiagramOptions};
+use wasit::export::render::{dot_available, render, DiagramFormat};
+use wasit::extract::{extract, DocFacts};
+use wasit::input::Corpus;
+use wasit::lexicon::Lexicon;
+use wasit::model::{GraphHeader, NodeType};
+
+use crate::cli::{BuildArgs, DiagramArgs, Labels, RenderFormat, View};
+
+/// Documents above which a progress bar is shown (when stderr is a terminal).
+const PROGRESS_MIN_DOCS: usize = 50;
+
+/// Maps the command line's diagram flags to the library's options.
+pub fn diagram_options(d: &DiagramArgs) -> DiagramOptions {
+    use wasit::export::dot::{Labels as L, View as V};
+    DiagramOptions {
+        view: match d.view {
+            View::All => V::All,
+            View::Mediators => V::Mediators,
+            View::People => V::People,
+            View::Claims => V::Claims,
+        },
+        focus: d.focus.clone(),
+        depth: d.depth,
+        labels: match d.labels {
+            Labels::Ar => L::Ar,
+            Labels::En => L::En,
+            Labels::Both => L::Both,
+        },
+    }
+}
+
+pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    if let Some(d) = &args.date {
+        anyhow::ensure!(
+            wasit::extract::dates::parse_iso(d).is_some(),
+            "--date {d:?}: not a date (want YYYY-MM-DD, YYYY-MM or YYYY)"
+        );
+    }
+    let lexicon_files: Vec<&Path> = args.lexicons.iter().map(|p| p.as_path()).collect();
+    let owned;
+    let lex: &Lexicon = if lexicon_files.is_empty() {
+        Lexicon::embedded()
+    } else {
+        owned = Lexicon::with_files(&lexicon_files)?;
+        &owned
+    };
+    let corpus = Corpus::read(&args.inputs, args.manifest.as_deref(), args.date.as_deref());
+    for e in &corpus.errors {
+        eprintln!("{e}");
+    }
+    let bar = if std::io::stderr().is_terminal() && !args.quiet && corpus.docs.len() >= PROGRESS_MIN_DOCS {
+        let bar = ProgressBar::new(corpus.docs.len() as u64);
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {pos}/{len} documents [{bar:30}] {per_sec} {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let facts: Vec<DocFacts> = corpus
+        .docs
+        .par_iter()
+        .map(|d| {
+            let f = extract(d, lex);
+            bar.inc(1);
+            f
+        })
+        .collect();
+    bar.finish_and_clear();
+    let header = GraphHeader::new(corpus.docs.iter().map(|d| (d.id.clone(), d.meta.clone())).collect());
+    let graph = wasit::graph::build(&facts, header);
+
+    let out = &args.out;
+    std::fs::create_dir_all(out).with_context(|| format!("{}: cannot create the output folder", out.display()))?;
+    let json_path = out.join("graph.json");
+    let json = graph.to_json();
+    write_file(&json_path, |w| w.write_all(json.as_bytes()))
+        .with_context(|| format!("{}: cannot write", json_path.display()))?;
+    let options = diagram_options(&args.diagram);
+    let dot = to_dot(&graph, &options).map_err(|e| anyhow::anyhow!("--focus: {e}"))?;
+    let dot_path = out.join("graph.dot");
+    write_file(&dot_path, |w| w.write_all(dot.as_bytes()))
+        .with_context(|| format!("{}: cannot write", dot_path.display()))?;
+    let mut written = vec![json_path.display().to_string(), dot_path.display().to_string()];
+
+    let format = match args.render {
+        Some(RenderFormat::None) => None,
+        Some(RenderFormat::Svg) => Some(DiagramFormat::Svg),
+        Some(RenderFormat::Png) => Some(DiagramFormat::Png),
+        Some(RenderFormat::Pdf) => Some(DiagramFormat::Pdf),
+        None => dot_available().then_some(DiagramFormat::Svg),
+    };
+    let mut failed = !corpus.errors.is_empty();
+    if let Some(format) = format {
+        if dot_available() {
+            let path = out.join(format!("graph.{}", format.extension()));
+            match render(&dot, format, &path) {
+                Ok(()) => written.push(path.display().to_string()),
+                Err(e) => {
+                    eprintln!("{e}");
+                    failed = true;
+                }
+            }
+        } else {
+            eprintln!("warning: Graphviz `dot` is not installed: no diagram rendered (graph.dot is written)");
+        }
+    }
+    for name in &args.format {
+        let Some(f) = wasit::export::format::Format::from_name(name) else {
+            eprintln!("--format {name}: unknown format");
+            failed = true;
+            continue;
+        };
+        match wasit::export::format::export(&graph, f, out) {
+            Ok(paths) => written.extend(paths.iter().map(|p| p.display().to_string())),
+            Err(e) => {
+                eprintln!("{e}");
+                failed = true;
+            }
+        }
+    }
+    if !args.quiet {
+        print_summary(&graph, corpus.docs.len(), corpus.errors.len(), &written, started.elapsed().as_secs_f64());
+    }
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn print_summary(graph: &wasit::model::Graph, docs: usize, errors: usize, written: &[String], secs: f64) {
+    let (nodes, edges) = wasit::graph::summary(graph);
+    let join = |m: &std::collections::BTreeMap<&str, usize>| {
+        m.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ")
+    };
+    println!(
+        "read {docs} document{}{} in {secs:.2} s",
+        if docs == 1 { "" } else { "s" },
+        if errors > 0 { format!(" ({errors} input error{})", if errors == 1 { "" } else { "s" }) } else { String::new() }
+    );
+    println!("nodes {}: {}", graph.node_count(), join(&nodes));
+    println!("edges {}: {}", graph.edge_count(), join(&edges));
+    let meetings: Vec<_> = graph.nodes().filter(|n| n.node_type == NodeType::Meeting).collect();
+    if !meetings.is_empty() {
+        println!("meetings:");
+        for m in meetings {
+            let names = |t: wasit::model::EdgeType| {
+                graph
+                    .in_edges(&m.id)
+                    .filter(|e| e.edge_type == t)
+                    .filter_map(|e| graph.node(&e.source).map(|n| n.label.clone()))
+                    .collect::<Vec<_>>()
+                    .join("، ")
+            };
+            let place = graph
+                .out_edges(&m.id)
+                .filter(|e| e.edge_type == wasit::model::EdgeType::HeldIn)
+                .filter_map(|e| graph.node(&e.target).map(|n| n.label.clone()))
+                .collect::<Vec<_>>()
+                .join("، ");
+            let mut line = format!(
+                "  {} | {} | {} | sides: {}",
+                m.attr_str("date").unwrap_or("?"),
+                if place.is_empty() { "?".to_string() } else { place },
+                m.attr_str("status").unwrap_or("?"),
+                names(wasit::model::EdgeType::PartyTo)
+            );
+            let med = names(wasit::model::EdgeType::Mediates);
+            if !med.is_empty() {
+                line.push_str(&format!(" | mediator: {med}"));
+            }
+            println!("{line}");
+        }
+    }
+    println!("wrote {}", written.join(", "));
 }
