@@ -10,3 +10,9 @@
 pub mod model;
 pub mod text;
 pub mod export;
+pub mod extract;
+pub mod lexicon;
+pub mod eval;
+pub mod explore;
+pub mod graph;
+pub mod input;
