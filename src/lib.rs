@@ -16,3 +16,4 @@ pub mod eval;
 pub mod explore;
 pub mod graph;
 pub mod input;
+pub mod explore;
