@@ -16,4 +16,3 @@ pub mod eval;
 pub mod explore;
 pub mod graph;
 pub mod input;
-pub mod explore;
