@@ -26,6 +26,9 @@ pub struct Analysis<'a> {
     pub sentences: Vec<(usize, usize)>,
     /// The document's date: its metadata, else a dateline in the text.
     pub doc_date: Option<String>,
+    /// Words the document also uses with the article (الاتفاق → اتفاق): common
+    /// nouns and adjectives, not names.
+    pub common: std::collections::HashSet<String>,
 }
 
 impl<'a> Analysis<'a> {
@@ -50,7 +53,16 @@ impl<'a> Analysis<'a> {
         }
         let sentences = crate::text::sentences(&folded.text).into_iter().filter(|&(a, _)| !in_skip(a)).collect();
         let doc_date = doc.meta.date.clone().or_else(|| dates::dateline(&folded.text));
-        Analysis { doc, lex, folded, tokens, hits, token_hit, sentences, doc_date }
+        let common = tokens
+            .list
+            .iter()
+            .filter_map(|t| {
+                let w = t.text(&folded.text);
+                let stem = w.strip_prefix("وال").or_else(|| w.strip_prefix("ال")).or_else(|| w.strip_prefix("بال")).or_else(|| w.strip_prefix("لل"))?;
+                (stem.chars().count() >= 3).then(|| stem.to_string())
+            })
+            .collect();
+        Analysis { doc, lex, folded, tokens, hits, token_hit, sentences, doc_date, common }
     }
 
     /// The original span of folded bytes `[a, b)`.

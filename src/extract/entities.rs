@@ -50,6 +50,8 @@ pub struct Mention {
     pub state: Option<u32>,
     /// The clitics before it.
     pub prefix_len: usize,
+    /// Named where something happens (في مسقط، بالدوحة، إلى روما).
+    pub locative: bool,
 }
 
 /// The entities of one document.
@@ -177,6 +179,8 @@ pub fn find(an: &Analysis) -> Entities {
             last += 1;
         }
         let prefix = &text[h.token_start..h.start];
+        let locative = prefix.ends_with('ب') || prefix.contains("بال") || LOCATIVE.contains(&prev_tok(an, first))
+            || (first >= 2 && matches!(prev_tok(an, first - 1), "العاصمه" | "عاصمه"));
         let mk = |id: String, t: NodeType, via: Via, state: Option<u32>| Mention {
             id,
             node_type: t,
@@ -187,14 +191,13 @@ pub fn find(an: &Analysis) -> Entities {
             via,
             state,
             prefix_len: prefix.len(),
+            locative,
         };
         let next_nisba = |state: u32| {
             an.hits.get(hi + 1).is_some_and(|n| {
                 an.tokens.first_from(n.token_start) == last + 1 && n.entries.contains(&Entry::Nisba(state))
             })
         };
-        let locative = prefix.ends_with('ب') || prefix.contains("بال") || LOCATIVE.contains(&prev_tok(an, first))
-            || (first >= 2 && matches!(prev_tok(an, first - 1), "العاصمه" | "عاصمه"));
         // Homographs: a capital that is also a state's name (عمان).
         let capital = h.entries.iter().find_map(|e| if let Entry::Capital(s) = e { Some(*s) } else { None });
         let name = h.entries.iter().find_map(|e| if let Entry::StateName(s) = e { Some(*s) } else { None });

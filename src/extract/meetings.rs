@@ -1,10 +1,420 @@
-//! Stage 5: meetings.
-use super::dates::Dates;
-use super::entities::Entities;
-use super::names::People;
-use super::{Analysis, MeetingFact};
+//! Stage 5: meetings. Each sentence that names talks (محادثات، مفاوضات، قمة،
+//! اتصال هاتفي …) or the people at them (ترأس الوفد، شارك، رافق) yields a mention
+//! with what the sentence says: date, place, sides (بين واشنطن وطهران، الجانبين
+//! الأمريكي والإيراني، مسؤولين إيرانيين), delegates, go-betweens (بوساطة عمانية،
+//! الوسيط العماني، نقل الرسائل), hosts (استضافت، تحتضن، بدعوة من), status, format
+//! and round. Mentions then merge into the document's meetings: a mention joins the
+//! most recent meeting it does not contradict (date, place, sides, round), so "the
+//! talks", "today's round" and "the meeting in Muscat" are one node, while recalled
+//! earlier rounds with their own dates stay apart.
 
-/// Finds meetings.
-pub fn find(_an: &Analysis, _ents: &Entities, _people: &People, _dates: &Dates) -> Vec<MeetingFact> {
-    Vec::new()
+use crate::lexicon::Entry;
+use crate::model::NodeType;
+
+use super::dates::{parse_iso, Dates};
+use super::entities::{Entities, Mention, Via};
+use super::names::People;
+use super::{Analysis, MeetingFact, Ref};
+
+/// One sentence's report of talks.
+#[derive(Debug, Default, Clone)]
+struct Report {
+    fact: MeetingFact,
+    /// The date is relative (أمس، الجمعة) or partial: it yields to a firmer one.
+    weak_date: bool,
+    /// The sentence names talks (not only people taking part).
+    names_talks: bool,
+    /// Tokens of the sentence.
+    first: usize,
+}
+
+fn cues<'a>(an: &'a Analysis, i: usize) -> Vec<(&'a str, &'a str)> {
+    an.hit_at(i)
+        .map(|h| {
+            h.entries
+                .iter()
+                .filter_map(|e| match e {
+                    Entry::EventCue(c) => {
+                        let row = &an.lex.event_cues[*c as usize];
+                        Some((row.kind.as_str(), row.value.as_str()))
+                    }
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn push_unique(v: &mut Vec<Ref>, r: Ref) {
+    if !v.contains(&r) {
+        v.push(r);
+    }
+}
+
+fn is_side(m: &Mention) -> bool {
+    matches!(m.node_type, NodeType::State | NodeType::Organization) && m.via != Via::Implied
+}
+
+/// True when the text between tokens a and b holds clause punctuation.
+fn breaks(an: &Analysis, a: usize, b: usize) -> bool {
+    (a..b).any(|i| an.gap(i, i + 1).contains(['،', ',', '.', ':', '؛', '\n', '(', ')', '«', '»', '"']))
+}
+
+/// Finds the meetings of a document.
+pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> Vec<MeetingFact> {
+    let mut reports: Vec<Report> = Vec::new();
+    for &(s, e) in &an.sentences {
+        let first = an.tokens.first_from(s);
+        let last = an.tokens.first_from(e);
+        if first >= last {
+            continue;
+        }
+        let mut r = Report { first, ..Report::default() };
+        let mut participate: Vec<(usize, &str)> = Vec::new();
+        let mut talk_cue_at = None;
+        for i in first..last {
+            for (kind, value) in cues(an, i) {
+                match kind {
+                    "meeting" => {
+                        r.names_talks = true;
+                        talk_cue_at.get_or_insert(i);
+                        if r.fact.kind.is_empty() || value == "call" || value == "summit" {
+                            r.fact.kind = value.to_string();
+                        }
+                    }
+                    "status" => {
+                        let rank = |s: &str| match s {
+                            "cancelled" => 4,
+                            "postponed" => 3,
+                            "planned" => 2,
+                            _ => 1,
+                        };
+                        if r.fact.status.as_deref().map(rank).unwrap_or(0) < rank(value) {
+                            r.fact.status = Some(value.to_string());
+                        }
+                    }
+                    "format" => {
+                        if r.fact.format.as_deref() != Some("indirect") {
+                            r.fact.format = Some(value.to_string());
+                        }
+                    }
+                    "round" => {
+                        // An ordinal counts as a round only next to جولة.
+                        if (i.saturating_sub(3)..i).any(|j| an.tok(j).contains("جول")) {
+                            r.fact.round = value.parse().ok();
+                        }
+                    }
+                    "participate" => participate.push((i, value)),
+                    "mediate" => {
+                        // The go-between: a state, organization or person right after the
+                        // cue (بوساطة عمانية، الوسيط القطري), else right before it
+                        // (المسؤولون العمانيون بنقل الرسائل).
+                        let after = (i + 1..(i + 4).min(last)).find_map(|j| {
+                            ents.at_token(j).filter(|m| is_side(m)).map(|m| Ref::Id(m.id.clone()))
+                                .or_else(|| people.at_token(j).map(|p| Ref::Person(p.person)))
+                        });
+                        let before = || {
+                            (i.saturating_sub(4).max(first)..i).rev().find_map(|j| {
+                                ents.at_token(j).filter(|m| is_side(m)).map(|m| Ref::Id(m.id.clone()))
+                            })
+                        };
+                        if let Some(m) = after.or_else(before) {
+                            push_unique(&mut r.fact.mediators, m);
+                        }
+                        if value == "messages" {
+                            r.fact.format = Some("indirect".into());
+                        }
+                    }
+                    "host" => {
+                        // SVO (سلطنة عمان تحتضن مباحثات): the side right before; VSO
+                        // (استضاف المباحثات … وزير الخارجية العماني): the first state or
+                        // person after the talks' own phrase.
+                        let before = (i.saturating_sub(3).max(first)..i).rev().find_map(|j| {
+                            ents.at_token(j).filter(|m| is_side(m) && m.via != Via::Nisba).map(|m| Ref::Id(m.id.clone()))
+                        });
+                        let mut hosts = Vec::new();
+                        if let Some(b) = before {
+                            hosts.push(b);
+                        } else {
+                            let mut j = i + 1;
+                            // Skip the talks' phrase: up to the first comma.
+                            while j < last && !an.gap(j - 1, j).contains(['،', ',']) && j - i < 12 {
+                                j += 1;
+                            }
+                            if j >= last || j - i >= 12 {
+                                j = i + 1;
+                            }
+                            while j < last && j - i < 14 {
+                                if let Some(p) = people.at_token(j) {
+                                    hosts.push(Ref::Person(p.person));
+                                    break;
+                                }
+                                if let Some(m) = ents.at_token(j).filter(|m| is_side(m)) {
+                                    hosts.push(Ref::Id(m.id.clone()));
+                                    // A title's nisba before a person: keep going for the person.
+                                    if m.via != Via::Nisba {
+                                        break;
+                                    }
+                                }
+                                j += 1;
+                            }
+                        }
+                        for h in hosts {
+                            push_unique(&mut r.fact.hosts, h);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if !r.names_talks && participate.is_empty() {
+            continue;
+        }
+        // Sides: after بين (up to the clause's end), the nisbas after الجانبين/الطرفين/
+        // مسؤولين/وفد, and after مع.
+        let mut i = first;
+        while i < last {
+            let t = an.tok(i);
+            let bare = t.trim_start_matches('و');
+            let opener = matches!(bare, "بين" | "مع" | "الجانبين" | "الطرفين" | "البلدين" | "الجانبان" | "الطرفان")
+                || bare.contains("مسوول") || bare.contains("وفد") || bare.contains("مفاوض") || bare.starts_with("الوفد");
+            if opener {
+                let mut j = i + 1;
+                let mut got = 0;
+                while j < last && j - i < 10 {
+                    if j > i + 1 && breaks(an, j - 1, j) && (got >= 2 || !an.gap(j - 1, j).contains('،')) {
+                        break;
+                    }
+                    if let Some(m) = ents.at_token(j) {
+                        if is_side(m) && (bare == "بين" || bare == "مع" || m.via == Via::Nisba || got > 0) {
+                            push_unique(&mut r.fact.parties, Ref::Id(m.id.clone()));
+                            got += 1;
+                        }
+                        j = m.last + 1;
+                        continue;
+                    }
+                    let tj = an.tok(j);
+                    let joiner = tj.starts_with('و') || matches!(tj, "كبار" | "رفيعي" | "من" | "الايرانيين");
+                    if got > 0 && !joiner && bare != "بين" {
+                        break;
+                    }
+                    if bare != "بين" && bare != "مع" && got == 0 && j > i + 2 {
+                        break;
+                    }
+                    j += 1;
+                }
+            }
+            i += 1;
+        }
+        // Place: a city named as a place, or a state after في.
+        for m in ents.in_tokens(first, last) {
+            if people.at_token(m.first).is_some() {
+                continue;
+            }
+            if m.node_type == NodeType::Place && m.locative {
+                push_unique(&mut r.fact.places, Ref::Id(m.id.clone()));
+            } else if m.node_type == NodeType::State
+                && m.via == Via::Name
+                && m.first > 0
+                && (an.tok(m.first - 1) == "في" || (m.first > 1 && an.tok(m.first - 1) == "سلطنه" && an.tok(m.first - 2) == "في")
+                    || an.tok(m.first) == "سلطنه" && an.tok(m.first.saturating_sub(1)) == "في")
+            {
+                push_unique(&mut r.fact.places, Ref::Id(m.id.clone()));
+            }
+        }
+        // People at the table: persons of a sentence with a participation cue, or of
+        // a sentence naming talks that one of them heads; not those named inside a
+        // title's complement (المبعوث الخاص للرئيس ترامب) or a kinship (صهر الرئيس ترامب).
+        if !participate.is_empty() {
+            let head_at = participate.iter().find(|(_, v)| *v == "head").map(|(i, _)| *i);
+            for pm in people.mentions.iter().filter(|p| p.first >= first && p.first < last) {
+                let prev = if pm.first > 0 { an.tok(pm.first - 1) } else { "" };
+                let owned = an.hit_at(pm.first.wrapping_sub(1)).is_some_and(|h| {
+                    h.entries.iter().any(|e| matches!(e, Entry::Title(_))) && (prev.starts_with('ل') || an.lex.titles.iter().any(|_| false))
+                });
+                let kin = (pm.first.saturating_sub(2)..pm.first).any(|j| {
+                    an.hit_at(j).is_some_and(|h| h.entries.iter().any(|e| matches!(e, Entry::Title(t) if an.lex.titles[*t as usize].kind == crate::lexicon::TitleKind::Kin)))
+                });
+                let governed = (pm.first.saturating_sub(3)..pm.first).any(|j| {
+                    matches!(an.tok(j), "اداره" | "حكومه" | "عهد" | "نظام" | "ولايه" | "مستشاري" | "مستشار" | "مبعوث" | "المبعوث" | "ممثل" | "صهر" | "نجل")
+                });
+                if owned || kin || governed {
+                    continue;
+                }
+                let role = match head_at {
+                    Some(h) if pm.first > h && pm.first - h < 10 && !breaks(an, h, pm.first.saturating_sub(1)) => "head of delegation",
+                    _ => "delegate",
+                };
+                let p = Ref::Person(pm.person);
+                if !r.fact.participants.iter().any(|(q, _)| *q == p) {
+                    r.fact.participants.push((p, role.to_string()));
+                }
+            }
+        }
+        // Date: a firm date in the sentence wins over a relative one; among them the
+        // first after the talks' cue, else the last before it.
+        let ds: Vec<_> = dates.within(an.tokens.list[first].start, an.tokens.list[last - 1].end).collect();
+        let at = talk_cue_at.map(|i| an.tokens.list[i].start).unwrap_or(0);
+        // Firm dates first, then full dates, then the nearest to the talks' cue.
+        let best = ds.iter().min_by_key(|d| (d.relative, d.value.len() < 10, d.start.abs_diff(at))).map(|d| (*d).clone());
+        if let Some(d) = best {
+            r.weak_date = d.relative || d.value.starts_with('X');
+            r.fact.date = Some(d.value.clone());
+        }
+        r.fact.spans.push(an.span(s, e));
+        reports.push(r);
+    }
+    merge(an, reports)
+}
+
+fn dates_conflict(a: &str, b: &str) -> bool {
+    let n = a.len().min(b.len());
+    !a.bytes().zip(b.bytes()).take(n).all(|(x, y)| x == y || x == b'X' || y == b'X')
+}
+
+fn overlap(a: &[Ref], b: &[Ref]) -> bool {
+    a.iter().any(|x| b.contains(x))
+}
+
+fn compatible(m: &Report, r: &Report) -> bool {
+    let (a, b) = (&m.fact, &r.fact);
+    if let (Some(x), Some(y)) = (&a.date, &b.date) {
+        if dates_conflict(x, y) && !(m.weak_date || r.weak_date) {
+            return false;
+        }
+        if dates_conflict(x, y) && m.weak_date && r.weak_date {
+            return false;
+        }
+    }
+    if !a.places.is_empty() && !b.places.is_empty() && !overlap(&a.places, &b.places) {
+        return false;
+    }
+    if a.parties.len() >= 2 && b.parties.len() >= 2 && !overlap(&a.parties, &b.parties) {
+        return false;
+    }
+    if let (Some(x), Some(y)) = (a.round, b.round) {
+        if x != y {
+            return false;
+        }
+    }
+    let call = |k: &str| k == "call";
+    if !a.kind.is_empty() && !b.kind.is_empty() && call(&a.kind) != call(&b.kind) {
+        return false;
+    }
+    true
+}
+
+fn absorb(m: &mut Report, r: Report) {
+    let (a, b) = (&mut m.fact, r.fact);
+    match (&a.date, b.date) {
+        (None, Some(d)) => {
+            a.date = Some(d);
+            m.weak_date = r.weak_date;
+        }
+        (Some(x), Some(d)) if (m.weak_date && !r.weak_date) || (!r.weak_date && d.len() > x.len() && !dates_conflict(x, &d)) => {
+            a.date = Some(d);
+            m.weak_date = r.weak_date;
+        }
+        _ => {}
+    }
+    for p in b.places {
+        push_unique(&mut a.places, p);
+    }
+    for p in b.parties {
+        push_unique(&mut a.parties, p);
+    }
+    for p in b.mediators {
+        push_unique(&mut a.mediators, p);
+    }
+    for p in b.hosts {
+        push_unique(&mut a.hosts, p);
+    }
+    for (p, role) in b.participants {
+        if let Some(q) = a.participants.iter_mut().find(|(q, _)| *q == p) {
+            if role == "head of delegation" {
+                q.1 = role;
+            }
+        } else {
+            a.participants.push((p, role));
+        }
+    }
+    let rank = |s: &Option<String>| match s.as_deref() {
+        Some("cancelled") => 4,
+        Some("postponed") => 3,
+        Some("planned") => 2,
+        Some(_) => 1,
+        None => 0,
+    };
+    if rank(&b.status) > rank(&a.status) {
+        a.status = b.status;
+    }
+    if a.format.is_none() || b.format.as_deref() == Some("indirect") {
+        a.format = b.format.or(a.format.take());
+    }
+    a.round = a.round.or(b.round);
+    if a.kind.is_empty() {
+        a.kind = b.kind;
+    }
+    a.spans.extend(b.spans);
+    m.names_talks |= r.names_talks;
+}
+
+fn substance(r: &Report) -> bool {
+    let f = &r.fact;
+    f.date.is_some() || !f.places.is_empty() || f.parties.len() >= 2 || f.round.is_some() || !f.mediators.is_empty() || !f.hosts.is_empty()
+}
+
+fn merge(an: &Analysis, reports: Vec<Report>) -> Vec<MeetingFact> {
+    let mut meetings: Vec<Report> = Vec::new();
+    let mut last_used: Vec<usize> = Vec::new();
+    let mut pending: Vec<Report> = Vec::new();
+    for (n, r) in reports.into_iter().enumerate() {
+        // The most recent compatible meeting.
+        let target = (0..meetings.len()).filter(|&k| compatible(&meetings[k], &r)).max_by_key(|&k| last_used[k]);
+        let has_own_date = r.fact.date.is_some() && !r.weak_date;
+        let fresh = has_own_date && target.is_some_and(|k| meetings[k].fact.date.as_ref().is_some_and(|d| !meetings[k].weak_date && dates_conflict(d, r.fact.date.as_deref().unwrap_or(""))));
+        match target {
+            Some(k) if !fresh => {
+                absorb(&mut meetings[k], r);
+                last_used[k] = n + 1;
+            }
+            _ if substance(&r) && r.names_talks => {
+                meetings.push(r);
+                last_used.push(n + 1);
+            }
+            _ => pending.push(r),
+        }
+    }
+    // Reports with nothing of their own (people taking part) join the meeting
+    // reported just before them, else the first.
+    for r in pending {
+        let k = (0..meetings.len()).rev().find(|&k| meetings[k].first <= r.first && compatible(&meetings[k], &r)).or((!meetings.is_empty()).then_some(0));
+        if let Some(k) = k {
+            absorb(&mut meetings[k], r);
+        }
+    }
+    let doc_date = an.doc_date.as_deref().and_then(parse_iso);
+    meetings
+        .into_iter()
+        .filter(|m| m.names_talks && (m.fact.parties.len() + m.fact.participants.len() >= 2 || !m.fact.mediators.is_empty() || !m.fact.hosts.is_empty()))
+        .map(|mut m| {
+            // Mediators and hosts are not sides.
+            let go_betweens: Vec<Ref> = m.fact.mediators.iter().chain(&m.fact.hosts).cloned().collect();
+            if m.fact.parties.len() > 2 {
+                m.fact.parties.retain(|p| !go_betweens.contains(p));
+            }
+            if m.fact.status.is_none() || m.fact.status.as_deref() == Some("planned") {
+                // A planned meeting dated before the document happened, unless said otherwise.
+                if let (Some(d), Some(doc)) = (m.fact.date.as_deref().and_then(parse_iso), doc_date) {
+                    if m.fact.status.is_none() {
+                        m.fact.status = Some(if d <= doc { "held" } else { "planned" }.into());
+                    }
+                }
+            }
+            if m.fact.kind.is_empty() {
+                m.fact.kind = "talks".into();
+            }
+            m.fact
+        })
+        .collect()
 }

@@ -75,6 +75,8 @@ enum Class {
     Unknown,
     /// A connector (بن، آل، أبو، عبد).
     Connector,
+    /// A place name: part of a name only right after a given name.
+    PlaceLike,
     /// Anything else: stops a name.
     Other,
 }
@@ -85,6 +87,12 @@ const ORIGINAL_STOP: &[&str] = &["على", "إلى", "الى", "حتى", "متى
 
 fn classify(an: &Analysis, i: usize) -> Class {
     let t = an.tok(i);
+    // Adverbs and indefinite accusatives carry tanween (مراراً، قليلاً).
+    if let Some(tok) = an.tokens.list.get(i) {
+        if an.doc.text[an.span(tok.start, tok.end)].contains(['\u{064b}', '\u{064c}', '\u{064d}']) {
+            return Class::Other;
+        }
+    }
     if let Some(tok) = an.tokens.list.get(i) {
         let orig = an.orig(tok.start, tok.end);
         if ORIGINAL_STOP.iter().any(|w| orig.ends_with(w) && orig.chars().count() <= w.chars().count() + 1) {
@@ -98,6 +106,13 @@ fn classify(an: &Analysis, i: usize) -> Class {
         if h.entries.contains(&Entry::GivenName) {
             return Class::Given;
         }
+        // A place name inside a person's name (أبرام بالي) is told apart in `extend`.
+        if h.entries.iter().all(|e| matches!(e, Entry::Place(_))) {
+            return Class::PlaceLike;
+        }
+        return Class::Other;
+    }
+    if an.common.contains(t) {
         return Class::Other;
     }
     if CONNECTORS.contains(&t) {
@@ -154,7 +169,16 @@ fn extend(an: &Analysis, start: usize, given_start: bool) -> Option<usize> {
                     break;
                 }
             }
+            Class::PlaceLike => {
+                if !(given_start && pos == 1) {
+                    break;
+                }
+            }
             Class::Other => break,
+        }
+        // Imperfect verbs after a full name (ترامب يفضل) and adverbs in -ا end it.
+        if pos >= 2 && class == Class::Unknown && !after_connector && (t.starts_with('ي') || (t.ends_with('ا') && t.chars().count() >= 4)) {
+            break;
         }
         last = i;
         after_connector = false;

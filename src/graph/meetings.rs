@@ -1,12 +1,260 @@
-//! Meetings across documents: merged by compatible date, place and sides.
+//! Meetings across documents. The same talks reported by several articles are
+//! one node: meetings merge when nothing contradicts (date, place, sides, round)
+//! and something agrees (a compatible date or a shared place, and a shared side or
+//! delegate). A meeting with no date joins dated talks only when exactly one such
+//! talks fits.
 
-use crate::extract::{DocFacts, Ref};
-use crate::model::Graph;
+use std::collections::{BTreeMap, HashMap};
 
-/// Adds the meetings of all documents to the graph.
-pub fn add(_g: &mut Graph, _facts: &[DocFacts], _id_of: &dyn Fn(usize, &Ref) -> String) {}
+use serde_json::Value;
 
-/// The id of document `doc`'s meeting number `m`, once added.
-pub fn meeting_id(_g: &Graph, _doc: &str, _m: usize) -> Option<String> {
-    None
+use crate::extract::{DocFacts, MeetingFact, Ref};
+use crate::model::{Edge, EdgeType, Evidence, Graph, Node, NodeType};
+
+struct Merged {
+    date: Option<String>,
+    places: Vec<String>,
+    parties: Vec<String>,
+    participants: Vec<(String, String)>,
+    mediators: Vec<String>,
+    hosts: Vec<String>,
+    status: Option<String>,
+    format: Option<String>,
+    round: Option<u32>,
+    kind: String,
+    evidence: Vec<Evidence>,
+}
+
+fn conflict(a: &str, b: &str) -> bool {
+    let n = a.len().min(b.len());
+    !a.bytes().zip(b.bytes()).take(n).all(|(x, y)| x == y || x == b'X' || y == b'X')
+}
+
+fn share(a: &[String], b: &[String]) -> bool {
+    a.iter().any(|x| b.contains(x))
+}
+
+fn cities(v: &[String]) -> Vec<String> {
+    v.iter().filter(|p| p.starts_with("place:")).cloned().collect()
+}
+
+fn fits(m: &Merged, f: &Merged) -> Option<u32> {
+    let dated = match (&m.date, &f.date) {
+        (Some(a), Some(b)) if conflict(a, b) => return None,
+        (Some(a), Some(b)) => a.len().min(b.len()) >= 7,
+        _ => false,
+    };
+    let (ca, cb) = (cities(&m.places), cities(&f.places));
+    if !ca.is_empty() && !cb.is_empty() && !share(&ca, &cb) {
+        return None;
+    }
+    if m.parties.len() >= 2 && f.parties.len() >= 2 && !share(&m.parties, &f.parties) {
+        return None;
+    }
+    if let (Some(a), Some(b)) = (m.round, f.round) {
+        if a != b {
+            return None;
+        }
+    }
+    if (m.kind == "call") != (f.kind == "call") {
+        return None;
+    }
+    let place = share(&m.places, &f.places);
+    let people = m.participants.iter().filter(|(p, _)| f.participants.iter().any(|(q, _)| q == p)).count();
+    let sides = m.parties.iter().filter(|p| f.parties.contains(p)).count() + people;
+    if !(dated || place) || sides == 0 {
+        return None;
+    }
+    Some(2 * dated as u32 + 2 * place as u32 + sides as u32)
+}
+
+fn absorb(m: &mut Merged, f: Merged) {
+    match (&m.date, f.date) {
+        (None, Some(d)) => m.date = Some(d),
+        (Some(a), Some(d)) if d.len() > a.len() || (a.starts_with('X') && !d.starts_with('X')) => m.date = Some(d),
+        _ => {}
+    }
+    let add = |v: &mut Vec<String>, w: Vec<String>| {
+        for x in w {
+            if !v.contains(&x) {
+                v.push(x);
+            }
+        }
+    };
+    add(&mut m.places, f.places);
+    add(&mut m.parties, f.parties);
+    add(&mut m.mediators, f.mediators);
+    add(&mut m.hosts, f.hosts);
+    for (p, r) in f.participants {
+        match m.participants.iter_mut().find(|(q, _)| *q == p) {
+            Some(q) if r == "head of delegation" => q.1 = r,
+            Some(_) => {}
+            None => m.participants.push((p, r)),
+        }
+    }
+    let rank = |s: &Option<String>| match s.as_deref() {
+        Some("cancelled") => 4,
+        Some("postponed") => 3,
+        Some("held") => 2,
+        Some(_) => 1,
+        None => 0,
+    };
+    if rank(&f.status) > rank(&m.status) {
+        m.status = f.status;
+    }
+    if m.format.is_none() || f.format.as_deref() == Some("indirect") {
+        m.format = f.format.or(m.format.take());
+    }
+    m.round = m.round.or(f.round);
+    m.evidence.extend(f.evidence);
+}
+
+fn kind_ar(kind: &str) -> &'static str {
+    match kind {
+        "summit" => "قمة",
+        "call" => "اتصال",
+        "visit" => "زيارة",
+        "meeting" => "لقاء",
+        "consultations" => "مشاورات",
+        _ => "محادثات",
+    }
+}
+
+/// Adds the meetings of all documents to the graph; returns the node id of each
+/// document's meetings, keyed by (document id, meeting index).
+pub fn add(g: &mut Graph, facts: &[DocFacts], id_of: &dyn Fn(usize, &Ref) -> String) -> HashMap<(String, usize), String> {
+    let mut merged: Vec<Merged> = Vec::new();
+    let mut owner: Vec<((String, usize), usize)> = Vec::new();
+    let mut undated: Vec<((String, usize), Merged)> = Vec::new();
+    for (d, f) in facts.iter().enumerate() {
+        for (k, m) in f.meetings.iter().enumerate() {
+            let one = convert(d, &f.doc, m, id_of);
+            let key = (f.doc.clone(), k);
+            if one.date.is_none() {
+                undated.push((key, one));
+                continue;
+            }
+            let best = merged.iter().enumerate().filter_map(|(i, x)| fits(x, &one).map(|s| (s, i))).max();
+            match best {
+                Some((_, i)) => {
+                    absorb(&mut merged[i], one);
+                    owner.push((key, i));
+                }
+                None => {
+                    merged.push(one);
+                    owner.push((key, merged.len() - 1));
+                }
+            }
+        }
+    }
+    for (key, one) in undated {
+        let fitting: Vec<usize> = merged.iter().enumerate().filter(|(_, x)| fits(x, &one).is_some()).map(|(i, _)| i).collect();
+        if fitting.len() == 1 {
+            absorb(&mut merged[fitting[0]], one);
+            owner.push((key, fitting[0]));
+        } else {
+            merged.push(one);
+            owner.push((key, merged.len() - 1));
+        }
+    }
+    let mut ids: Vec<String> = Vec::new();
+    let mut used: BTreeMap<String, usize> = BTreeMap::new();
+    for m in &merged {
+        let place_label = m
+            .places
+            .iter()
+            .find(|p| p.starts_with("place:"))
+            .or(m.places.first())
+            .and_then(|p| g.node(p).map(|n| n.label.clone()));
+        let place_key = m.places.iter().find(|p| p.starts_with("place:")).or(m.places.first()).map(|p| p.split(':').nth(1).unwrap_or("").to_string());
+        let base = format!(
+            "meeting:{}:{}",
+            m.date.clone().unwrap_or_else(|| "undated".into()),
+            place_key.unwrap_or_else(|| m.parties.iter().map(|p| p.split(':').nth(1).unwrap_or("").to_string()).collect::<Vec<_>>().join("-"))
+        );
+        let n = used.entry(base.clone()).or_insert(0);
+        *n += 1;
+        let id = if *n == 1 { base } else { format!("{base}:{n}") };
+        let mut label = kind_ar(&m.kind).to_string();
+        if let Some(p) = &place_label {
+            label.push(' ');
+            label.push_str(p);
+        }
+        if let Some(d) = &m.date {
+            label.push(' ');
+            label.push_str(d);
+        }
+        let mut node = Node::new(&id, NodeType::Meeting, label);
+        let mut attrs = BTreeMap::new();
+        if let Some(d) = &m.date {
+            attrs.insert("date".to_string(), Value::String(d.clone()));
+        }
+        if let Some(p) = &place_label {
+            attrs.insert("place".to_string(), Value::String(p.clone()));
+        }
+        if let Some(s) = &m.status {
+            attrs.insert("status".to_string(), Value::String(s.clone()));
+        }
+        if let Some(s) = &m.format {
+            attrs.insert("format".to_string(), Value::String(s.clone()));
+        }
+        if let Some(r) = m.round {
+            attrs.insert("round".to_string(), Value::from(r));
+        }
+        attrs.insert("kind".to_string(), Value::String(m.kind.clone()));
+        node.attrs = attrs;
+        node.evidence = m.evidence.clone();
+        g.add_node(node);
+        let first_ev: Vec<Evidence> = m.evidence.iter().take(1).cloned().collect();
+        let edge = |s: &str, t: EdgeType, o: &str| {
+            let mut e = Edge::new(s, t, o);
+            e.evidence = first_ev.clone();
+            e
+        };
+        for p in &m.places {
+            g.add_edge(edge(&id, EdgeType::HeldIn, p));
+        }
+        for p in &m.parties {
+            g.add_edge(edge(p, EdgeType::PartyTo, &id));
+        }
+        for p in &m.mediators {
+            g.add_edge(edge(p, EdgeType::Mediates, &id));
+        }
+        for p in &m.hosts {
+            g.add_edge(edge(p, EdgeType::Hosts, &id));
+        }
+        for (p, role) in &m.participants {
+            let mut e = edge(p, EdgeType::ParticipatesIn, &id);
+            e.attrs.insert("role".into(), Value::String(role.clone()));
+            g.add_edge(e);
+        }
+        ids.push(id);
+    }
+    owner.into_iter().map(|(k, i)| (k, ids[i].clone())).collect()
+}
+
+fn convert(d: usize, doc: &str, m: &MeetingFact, id_of: &dyn Fn(usize, &Ref) -> String) -> Merged {
+    let ids = |v: &[Ref]| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for r in v {
+            let id = id_of(d, r);
+            if !id.is_empty() && !out.contains(&id) {
+                out.push(id);
+            }
+        }
+        out
+    };
+    Merged {
+        date: m.date.clone(),
+        places: ids(&m.places),
+        parties: ids(&m.parties),
+        participants: m.participants.iter().map(|(r, role)| (id_of(d, r), role.clone())).filter(|(p, _)| !p.is_empty()).collect(),
+        mediators: ids(&m.mediators),
+        hosts: ids(&m.hosts),
+        status: m.status.clone(),
+        format: m.format.clone(),
+        round: m.round,
+        kind: m.kind.clone(),
+        evidence: m.spans.iter().map(|s| Evidence { doc: doc.to_string(), start: s.start, end: s.end }).collect(),
+    }
 }

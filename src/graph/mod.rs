@@ -113,13 +113,18 @@ pub fn build(facts: &[DocFacts], header: GraphHeader) -> Graph {
             g.add_edge(e);
         }
     }
-    meetings::add(&mut g, facts, &id_of);
-    add_claims(&mut g, facts, &id_of);
+    let meeting_ids = meetings::add(&mut g, facts, &id_of);
+    add_claims(&mut g, facts, &id_of, &meeting_ids);
     g.canonicalize();
     g
 }
 
-fn add_claims(g: &mut Graph, facts: &[DocFacts], id_of: &dyn Fn(usize, &Ref) -> String) {
+fn add_claims(
+    g: &mut Graph,
+    facts: &[DocFacts],
+    id_of: &dyn Fn(usize, &Ref) -> String,
+    meeting_ids: &HashMap<(String, usize), String>,
+) {
     for (d, f) in facts.iter().enumerate() {
         for c in &f.claims {
             let id = format!("claim:{}:{}", f.doc, c.span.start);
@@ -149,7 +154,7 @@ fn add_claims(g: &mut Graph, facts: &[DocFacts], id_of: &dyn Fn(usize, &Ref) -> 
                 e.evidence.push(ev(&f.doc, c.span));
                 g.add_edge(e);
             }
-            if let Some(m) = c.about.and_then(|m| meetings::meeting_id(g, &f.doc, m)) {
+            if let Some(m) = c.about.and_then(|m| meeting_ids.get(&(f.doc.clone(), m))).cloned() {
                 g.add_edge(Edge::new(&id, EdgeType::About, m));
             }
         }
@@ -169,5 +174,3 @@ pub fn summary(g: &Graph) -> (BTreeMap<&'static str, usize>, BTreeMap<&'static s
     (nodes, edges)
 }
 
-#[allow(dead_code)]
-fn unused(_: HashMap<(), ()>) {}
