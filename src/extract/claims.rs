@@ -1,21 +1,296 @@
-//! Stage 6: claims.
+//! Stage 6: claims — who said what. A speech cue (قال، أكد، أعلن، نفى، كشف …), a
+//! source cue (بحسب، وفقا لـ، نقلا عن) or a frame (في بيان، عبر منصة إكس) marks an
+//! attributed statement. The speaker is the person, organization or state right
+//! after the verb (VSO), else right before it (SVO: طهران تؤكد), else — for a verb
+//! with only a pronoun (وأضاف أن) — the previous speaker. "نقل X عن Y" and
+//! "قالت وكالة X نقلا عن Y" make Y the speaker and X the outlet; an outlet alone is
+//! the speaker. Unnamed sources (مصدر دبلوماسي، مسؤول أمريكي) become anonymous
+//! persons, one per description, affiliated with their state when a nisba says so.
+//! The statement is the quotation or the reported clause after أن/إن/:, cut at
+//! the sentence's end.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde_json::Value;
+
+use crate::lexicon::{CueKind, Entry, OrgKind};
+use crate::model::{EdgeType, NodeType};
+
 use super::dates::Dates;
-use super::entities::Entities;
+use super::entities::{Entities, Via};
 use super::names::People;
-use super::{Analysis, ClaimFact, MeetingFact, PersonFact, RelationFact};
+use super::{Analysis, ClaimFact, MeetingFact, PersonFact, Ref, RelationFact};
 
 /// Claims found in a document, with the anonymous sources they created.
 #[derive(Debug, Default)]
 pub struct Claims {
     /// Claims.
     pub claims: Vec<ClaimFact>,
-    /// Anonymous persons.
+    /// Anonymous persons (their indices follow the document's named persons).
     pub anonymous: Vec<PersonFact>,
     /// Their affiliations.
     pub relations: Vec<RelationFact>,
 }
 
-/// Finds claims.
-pub fn find(_an: &Analysis, _ents: &Entities, _people: &People, _dates: &Dates, _meetings: &[MeetingFact]) -> Claims {
-    Claims::default()
+/// Longest statement kept (characters).
+const MAX_CLAIM: usize = 400;
+
+struct State<'a> {
+    an: &'a Analysis<'a>,
+    ents: &'a Entities,
+    people: &'a People,
+    out: Claims,
+    anon_index: HashMap<String, usize>,
+    last_speaker: Option<Ref>,
+    last_outlet: Option<Ref>,
+}
+
+impl<'a> State<'a> {
+    fn anon_ref(&self, k: usize) -> Ref {
+        Ref::Person(self.people.persons.len() + k)
+    }
+
+    /// The speaker named at token `j`, and the token after it.
+    fn speaker_at(&mut self, j: usize) -> Option<(Ref, usize, bool)> {
+        let an = self.an;
+        if let Some(p) = self.people.at_token(j) {
+            return Some((Ref::Person(p.person), p.last + 1, false));
+        }
+        if let Some(m) = self.ents.at_token(j) {
+            let media = m.node_type == NodeType::Organization
+                && an.lex.orgs.iter().any(|o| format!("org:{}", o.id) == m.id && o.kind == OrgKind::Media);
+            if m.node_type == NodeType::Organization || (m.node_type == NodeType::State && m.via != Via::Nisba && m.via != Via::Implied) {
+                return Some((Ref::Id(m.id.clone()), m.last + 1, media));
+            }
+            return None;
+        }
+        // "الموقع" / "الوكالة" / "الصحيفة": the outlet named before.
+        if matches!(an.tok(j), "الموقع" | "الوكاله" | "الصحيفه" | "القناه" | "الشبكه") {
+            if let Some(o) = self.last_outlet.clone() {
+                return Some((o, j + 1, true));
+            }
+        }
+        let h = an.hit_at(j)?;
+        let anon = h.entries.iter().find_map(|e| if let Entry::Anon(a) = e { Some(*a) } else { None })?;
+        let _ = anon;
+        // The description: the head and a nisba after it (مسؤول أمريكي، دبلوماسي إقليمي).
+        let mut end = an.tokens.first_from(h.end);
+        let mut state = None;
+        while end < an.tokens.list.len() && end - j < 4 {
+            if let Some(m) = self.ents.at_token(end).filter(|m| m.via == Via::Nisba) {
+                state = Some(m.id.clone());
+                end = m.last + 1;
+                continue;
+            }
+            let t = an.tok(end);
+            if matches!(t, "اقليمي" | "غربي" | "مطلع" | "مطلعه" | "رفيع" | "كبير" | "دبلوماسي" | "دبلوماسيه" | "مقرب" | "مقربه") {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        let desc = an.orig(h.start, an.tokens.list[end - 1].end).to_string();
+        let key = crate::text::fold_key(&desc).trim_start_matches("ال").to_string();
+        let k = match self.anon_index.get(&key) {
+            Some(&k) => k,
+            None => {
+                let k = self.out.anonymous.len();
+                self.out.anonymous.push(PersonFact {
+                    name: desc.clone(),
+                    anonymous: true,
+                    description: desc.clone(),
+                    ..PersonFact::default()
+                });
+                self.anon_index.insert(key, k);
+                if let Some(s) = state {
+                    self.out.relations.push(RelationFact {
+                        source: self.anon_ref(k),
+                        edge_type: EdgeType::AffiliatedWith,
+                        target: Ref::Id(s),
+                        attrs: BTreeMap::new(),
+                        span: an.span(h.start, an.tokens.list[end - 1].end),
+                    });
+                }
+                k
+            }
+        };
+        self.out.anonymous[k].spans.push(an.span(h.start, an.tokens.list[end - 1].end));
+        Some((self.anon_ref(k), end, false))
+    }
+}
+
+fn cue_at<'a>(an: &'a Analysis, i: usize) -> Option<(CueKind, &'a str, &'a str)> {
+    let h = an.hit_at(i)?;
+    if an.tokens.first_from(h.token_start) != i {
+        return None;
+    }
+    h.entries.iter().find_map(|e| match e {
+        Entry::Cue(c) => {
+            let row = &an.lex.cues[*c as usize];
+            Some((row.kind, row.cue.as_str(), row.medium.as_str()))
+        }
+        _ => None,
+    })
+}
+
+/// Where the statement starts after token `j`: after أن/إن/بأن, a colon or a quote.
+fn statement_start(an: &Analysis, j: usize, last: usize) -> Option<usize> {
+    for k in j..last.min(j + 14) {
+        let gap = an.gap(k.saturating_sub(1), k);
+        if k > j && gap.contains([':', '«', '"', '“']) {
+            return Some(an.tokens.list[k].start);
+        }
+        let t = an.tok(k);
+        if matches!(t, "ان" | "انه" | "انها" | "بان" | "بانه" | "بانها" | "وان" | "انهم" | "انهما") {
+            return (k + 1 < last).then(|| an.tokens.list[k + 1].start);
+        }
+    }
+    None
+}
+
+/// Finds the claims of a document.
+pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates, meetings: &[MeetingFact]) -> Claims {
+    let _ = (dates, meetings);
+    let mut st = State { an, ents, people, out: Claims::default(), anon_index: HashMap::new(), last_speaker: None, last_outlet: None };
+    let mut seen: Vec<String> = Vec::new();
+    for &(s, e) in &an.sentences {
+        let first = an.tokens.first_from(s);
+        let last = an.tokens.first_from(e);
+        let mut i = first;
+        while i < last {
+            let Some((kind, cue, medium)) = cue_at(an, i) else {
+                i += 1;
+                continue;
+            };
+            let cue = cue.to_string();
+            let medium = medium.to_string();
+            let mut speaker: Option<Ref> = None;
+            let mut outlet: Option<Ref> = None;
+            let mut text_from: Option<usize> = None;
+            let mut text_to = e;
+            match kind {
+                CueKind::Verb | CueKind::Participle => {
+                    // VSO: the subject after the verb (skipping a time word or two).
+                    let mut j = i + 1;
+                    while j < last && j - i <= 3 {
+                        if let Some((r, next, media)) = st.speaker_at(j) {
+                            speaker = Some(r.clone());
+                            if media {
+                                st.last_outlet = Some(r);
+                            }
+                            j = next;
+                            break;
+                        }
+                        if matches!(an.tok(j), "ان" | "انه" | "بان") {
+                            break;
+                        }
+                        j += 1;
+                    }
+                    // "نقل X عن Y" / "X نقلا عن Y": X the outlet, Y the speaker.
+                    let mut k = if speaker.is_some() { j } else { i + 1 };
+                    while k < last && k - i < 14 {
+                        if matches!(an.tok(k), "عن" | "نقلا") && !matches!(an.tok(k.saturating_sub(1)), "فضلا" | "بعيدا") {
+                            let kk = if an.tok(k) == "نقلا" { k + 2 } else { k + 1 };
+                            let mut m = kk;
+                            while m < last && m - kk < 4 {
+                                if let Some((r, next, media)) = st.speaker_at(m) {
+                                    if media {
+                                        st.last_outlet = Some(r.clone());
+                                    }
+                                    outlet = speaker.take().or_else(|| st.last_outlet.clone());
+                                    speaker = Some(r);
+                                    j = next;
+                                    break;
+                                }
+                                m += 1;
+                            }
+                            break;
+                        }
+                        if matches!(an.tok(k), "ان" | "انه" | "بان") {
+                            break;
+                        }
+                        k += 1;
+                    }
+                    if speaker.is_none() && kind == CueKind::Verb {
+                        // SVO: a subject just before the verb.
+                        let back = (i.saturating_sub(3).max(first)..i).rev().find_map(|b| {
+                            people.at_token(b).map(|p| Ref::Person(p.person)).or_else(|| {
+                                ents.at_token(b)
+                                    .filter(|m| matches!(m.node_type, NodeType::Organization) || (m.node_type == NodeType::State && m.via != Via::Nisba && m.via != Via::Implied))
+                                    .map(|m| Ref::Id(m.id.clone()))
+                            })
+                        });
+                        speaker = back;
+                    }
+                    if speaker.is_none() && cue.starts_with('و') || speaker.is_none() && matches!(kind, CueKind::Participle) || speaker.is_none() {
+                        speaker = st.last_speaker.clone();
+                    }
+                    text_from = statement_start(an, j.max(i + 1), last);
+                    if text_from.is_none() && j < last {
+                        text_from = Some(an.tokens.list[j].start);
+                    }
+                }
+                CueKind::Source => {
+                    // "… بحسب X" / "وفقا لـ X": the statement is the clause before.
+                    let mut j = i + 1;
+                    while j < last && j - i <= 3 {
+                        if let Some((r, _, media)) = st.speaker_at(j) {
+                            if media {
+                                st.last_outlet = Some(r.clone());
+                            }
+                            speaker = Some(r);
+                            break;
+                        }
+                        j += 1;
+                    }
+                    if speaker.is_some() {
+                        let before = an.tokens.list[i].start;
+                        if before > s + 10 {
+                            text_from = Some(s);
+                            text_to = before;
+                        } else {
+                            text_from = statement_start(an, j, last).or(Some(an.tokens.list[(j + 1).min(last - 1)].start));
+                        }
+                    }
+                }
+                CueKind::Frame => {
+                    i += 1;
+                    continue;
+                }
+            }
+            let (Some(sp), Some(from)) = (speaker.clone(), text_from) else {
+                i += 1;
+                continue;
+            };
+            if from >= text_to {
+                i += 1;
+                continue;
+            }
+            let span = an.span(from, text_to);
+            let mut text = an.doc.text[span].trim().trim_end_matches(['.', '،', ',']).to_string();
+            if text.chars().count() > MAX_CLAIM {
+                text = text.chars().take(MAX_CLAIM).collect();
+            }
+            let key = crate::text::fold_key(&text);
+            if key.split(' ').count() >= 3 && !seen.iter().any(|k| k.contains(&key) || key.contains(k.as_str())) {
+                seen.push(key);
+                st.last_speaker = Some(sp.clone());
+                let medium = if !medium.is_empty() { Some(medium.clone()) } else { None };
+                st.out.claims.push(ClaimFact {
+                    text,
+                    span,
+                    speakers: vec![sp],
+                    outlet,
+                    cue: an.orig(an.tokens.list[i].start, an.tokens.list[i].end).to_string(),
+                    medium,
+                    date: an.doc_date.clone(),
+                    about: None,
+                });
+            }
+            // One claim per clause: go on after its statement.
+            i = an.tokens.first_from(text_to).max(i + 1);
+        }
+    }
+    let _ = Value::Null;
+    st.out
 }
