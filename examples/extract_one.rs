@@ -23,17 +23,37 @@ fn main() {
     let facts = extract(&doc, Lexicon::embedded());
     let name = |r: &Ref| match r {
         Ref::Id(id) => id.clone(),
-        Ref::Person(p) => facts.persons.get(*p).map(|p| p.name.clone()).unwrap_or_default(),
+        Ref::Person(p) => facts
+            .persons
+            .get(*p)
+            .map(|p| p.name.clone())
+            .unwrap_or_default(),
     };
     println!("date: {:?}", facts.date);
     for p in &facts.persons {
-        println!("person: {} {:?}{}", p.name, p.aliases, if p.anonymous { " (anonymous)" } else { "" });
+        println!(
+            "person: {} {:?}{}",
+            p.name,
+            p.aliases,
+            if p.anonymous { " (anonymous)" } else { "" }
+        );
     }
     for e in &facts.entities {
-        println!("entity: {} {}{}", e.id, e.label, if e.weak { " (weak)" } else { "" });
+        println!(
+            "entity: {} {}{}",
+            e.id,
+            e.label,
+            if e.weak { " (weak)" } else { "" }
+        );
     }
     for r in &facts.relations {
-        println!("relation: {} -{}-> {} {:?}", name(&r.source), r.edge_type, name(&r.target), r.attrs);
+        println!(
+            "relation: {} -{}-> {} {:?}",
+            name(&r.source),
+            r.edge_type,
+            name(&r.target),
+            r.attrs
+        );
     }
     for m in &facts.meetings {
         println!(

@@ -25,7 +25,10 @@ pub struct InputError {
 }
 
 fn err(path: impl AsRef<Path>, message: impl Into<String>) -> InputError {
-    InputError { path: path.as_ref().display().to_string(), message: message.into() }
+    InputError {
+        path: path.as_ref().display().to_string(),
+        message: message.into(),
+    }
 }
 
 /// Documents read, and the problems met on the way.
@@ -60,9 +63,18 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
         return Err(err(path, "binary data, not a text file"));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
-        err(path, format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+        err(
+            path,
+            format!(
+                "not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        )
     })?;
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
     if text.trim().is_empty() {
         return Err(err(path, "empty file"));
     }
@@ -72,7 +84,13 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
 fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
     let meta = fs::metadata(path).map_err(|e| err(path, e.to_string()))?;
     if meta.len() > MAX_FILE_BYTES {
-        return Err(err(path, format!("too large ({} bytes; the limit is {MAX_FILE_BYTES})", meta.len())));
+        return Err(err(
+            path,
+            format!(
+                "too large ({} bytes; the limit is {MAX_FILE_BYTES})",
+                meta.len()
+            ),
+        ));
     }
     fs::read(path).map_err(|e| err(path, e.to_string()))
 }
@@ -89,7 +107,11 @@ pub fn read_manifest(path: &Path) -> Result<HashMap<String, DocMeta>, InputError
     let text = decode(path, read_bytes(path)?)?;
     let mut lines = text.lines().enumerate();
     let header = lines.next().map(|(_, l)| split_csv(l)).unwrap_or_default();
-    let col = |name: &str| header.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+    };
     let Some(file_col) = col("file").or_else(|| col("id")) else {
         return Err(err(path, "no `file` column in the header"));
     };
@@ -100,16 +122,31 @@ pub fn read_manifest(path: &Path) -> Result<HashMap<String, DocMeta>, InputError
             continue;
         }
         let f = split_csv(line);
-        let get = |c: Option<usize>| c.and_then(|c| f.get(c)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        let get = |c: Option<usize>| {
+            c.and_then(|c| f.get(c))
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+        };
         let Some(file) = get(Some(file_col)) else {
             return Err(err(format!("{}:{}", path.display(), i + 1), "no file name"));
         };
         if let Some(d) = get(date) {
             if crate::extract::dates::parse_iso(&d).is_none() {
-                return Err(err(format!("{}:{}", path.display(), i + 1), format!("bad date {d:?} (want YYYY, YYYY-MM or YYYY-MM-DD)")));
+                return Err(err(
+                    format!("{}:{}", path.display(), i + 1),
+                    format!("bad date {d:?} (want YYYY, YYYY-MM or YYYY-MM-DD)"),
+                ));
             }
         }
-        out.insert(file, DocMeta { date: get(date), url: get(url), outlet: get(outlet), title: get(title) });
+        out.insert(
+            file,
+            DocMeta {
+                date: get(date),
+                url: get(url),
+                outlet: get(outlet),
+                title: get(title),
+            },
+        );
     }
     Ok(out)
 }
@@ -135,11 +172,19 @@ fn split_csv(line: &str) -> Vec<String> {
 }
 
 fn is_input_file(p: &Path) -> bool {
-    matches!(p.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(), Some("txt" | "text" | "html" | "htm" | "jsonl"))
+    matches!(
+        p.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("txt" | "text" | "html" | "htm" | "jsonl")
+    )
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> = fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut entries: Vec<PathBuf> = fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
     entries.sort();
     for p in entries {
         if p.is_dir() {
@@ -188,14 +233,24 @@ impl Corpus {
                     continue;
                 }
                 if files.is_empty() {
-                    corpus.errors.push(err(input, "no text files (.txt, .html, .jsonl) in this folder"));
+                    corpus.errors.push(err(
+                        input,
+                        "no text files (.txt, .html, .jsonl) in this folder",
+                    ));
                 }
                 for f in files {
-                    let id = f.strip_prefix(input).unwrap_or(&f).to_string_lossy().replace('\\', "/");
+                    let id = f
+                        .strip_prefix(input)
+                        .unwrap_or(&f)
+                        .to_string_lossy()
+                        .replace('\\', "/");
                     corpus.read_file(&f, &id);
                 }
             } else if input.exists() {
-                let id = input.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+                let id = input
+                    .file_name()
+                    .map(|n| n.to_string_lossy().to_string())
+                    .unwrap_or_default();
                 corpus.read_file(input, &id);
             } else {
                 corpus.errors.push(err(input, "no such file or directory"));
@@ -217,7 +272,11 @@ impl Corpus {
     }
 
     fn read_file(&mut self, path: &Path, id: &str) {
-        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
         let text = match read_bytes(path).and_then(|b| decode(path, b)) {
             Ok(t) => t,
             Err(e) => {
@@ -241,7 +300,8 @@ impl Corpus {
             let row: JsonDoc = match serde_json::from_str(line) {
                 Ok(r) => r,
                 Err(e) => {
-                    self.errors.push(err(&at, format!("malformed JSON Lines row: {e}")));
+                    self.errors
+                        .push(err(&at, format!("malformed JSON Lines row: {e}")));
                     continue;
                 }
             };
@@ -258,7 +318,12 @@ impl Corpus {
                 Value2::N(n) => n.to_string(),
             };
             let mut doc = Document::new(id, text);
-            doc.meta = DocMeta { date: row.date, url: row.url, outlet: row.outlet, title: row.title };
+            doc.meta = DocMeta {
+                date: row.date,
+                url: row.url,
+                outlet: row.outlet,
+                title: row.title,
+            };
             self.docs.push(doc);
         }
     }

@@ -7,12 +7,12 @@
 //! asks questions of a built graph; [`eval`] scores one against a gold annotation.
 #![warn(missing_docs)]
 
-pub mod model;
-pub mod text;
-pub mod export;
-pub mod extract;
-pub mod lexicon;
 pub mod eval;
 pub mod explore;
+pub mod export;
+pub mod extract;
 pub mod graph;
 pub mod input;
+pub mod lexicon;
+pub mod model;
+pub mod text;

@@ -65,16 +65,20 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     for e in &corpus.errors {
         eprintln!("{e}");
     }
-    let bar = if std::io::stderr().is_terminal() && !args.quiet && corpus.docs.len() >= PROGRESS_MIN_DOCS {
-        let bar = ProgressBar::new(corpus.docs.len() as u64);
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} {pos}/{len} documents [{bar:30}] {per_sec} {eta}")
+    let bar =
+        if std::io::stderr().is_terminal() && !args.quiet && corpus.docs.len() >= PROGRESS_MIN_DOCS
+        {
+            let bar = ProgressBar::new(corpus.docs.len() as u64);
+            bar.set_style(
+                ProgressStyle::with_template(
+                    "{spinner} {pos}/{len} documents [{bar:30}] {per_sec} {eta}",
+                )
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        bar
-    } else {
-        ProgressBar::hidden()
-    };
+            );
+            bar
+        } else {
+            ProgressBar::hidden()
+        };
     let facts: Vec<DocFacts> = corpus
         .docs
         .par_iter()
@@ -85,11 +89,18 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         })
         .collect();
     bar.finish_and_clear();
-    let header = GraphHeader::new(corpus.docs.iter().map(|d| (d.id.clone(), d.meta.clone())).collect());
+    let header = GraphHeader::new(
+        corpus
+            .docs
+            .iter()
+            .map(|d| (d.id.clone(), d.meta.clone()))
+            .collect(),
+    );
     let graph = wasit::graph::build(&facts, header);
 
     let out = &args.out;
-    std::fs::create_dir_all(out).with_context(|| format!("{}: cannot create the output folder", out.display()))?;
+    std::fs::create_dir_all(out)
+        .with_context(|| format!("{}: cannot create the output folder", out.display()))?;
     let json_path = out.join("graph.json");
     let json = graph.to_json();
     write_file(&json_path, |w| w.write_all(json.as_bytes()))
@@ -99,7 +110,10 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let dot_path = out.join("graph.dot");
     write_file(&dot_path, |w| w.write_all(dot.as_bytes()))
         .with_context(|| format!("{}: cannot write", dot_path.display()))?;
-    let mut written = vec![json_path.display().to_string(), dot_path.display().to_string()];
+    let mut written = vec![
+        json_path.display().to_string(),
+        dot_path.display().to_string(),
+    ];
 
     let format = match args.render {
         Some(RenderFormat::None) => None,
@@ -138,24 +152,53 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if !args.quiet {
-        print_summary(&graph, corpus.docs.len(), corpus.errors.len(), &written, started.elapsed().as_secs_f64());
+        print_summary(
+            &graph,
+            corpus.docs.len(),
+            corpus.errors.len(),
+            &written,
+            started.elapsed().as_secs_f64(),
+        );
     }
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
-fn print_summary(graph: &wasit::model::Graph, docs: usize, errors: usize, written: &[String], secs: f64) {
+fn print_summary(
+    graph: &wasit::model::Graph,
+    docs: usize,
+    errors: usize,
+    written: &[String],
+    secs: f64,
+) {
     let (nodes, edges) = wasit::graph::summary(graph);
     let join = |m: &std::collections::BTreeMap<&str, usize>| {
-        m.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ")
+        m.iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     println!(
         "read {docs} document{}{} in {secs:.2} s",
         if docs == 1 { "" } else { "s" },
-        if errors > 0 { format!(" ({errors} input error{})", if errors == 1 { "" } else { "s" }) } else { String::new() }
+        if errors > 0 {
+            format!(
+                " ({errors} input error{})",
+                if errors == 1 { "" } else { "s" }
+            )
+        } else {
+            String::new()
+        }
     );
     println!("nodes {}: {}", graph.node_count(), join(&nodes));
     println!("edges {}: {}", graph.edge_count(), join(&edges));
-    let meetings: Vec<_> = graph.nodes().filter(|n| n.node_type == NodeType::Meeting).collect();
+    let meetings: Vec<_> = graph
+        .nodes()
+        .filter(|n| n.node_type == NodeType::Meeting)
+        .collect();
     if !meetings.is_empty() {
         println!("meetings:");
         for m in meetings {
@@ -176,7 +219,11 @@ fn print_summary(graph: &wasit::model::Graph, docs: usize, errors: usize, writte
             let mut line = format!(
                 "  {} | {} | {} | sides: {}",
                 m.attr_str("date").unwrap_or("?"),
-                if place.is_empty() { "?".to_string() } else { place },
+                if place.is_empty() {
+                    "?".to_string()
+                } else {
+                    place
+                },
                 m.attr_str("status").unwrap_or("?"),
                 names(wasit::model::EdgeType::PartyTo)
             );

@@ -28,6 +28,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// Reads a graph.json, naming the file in the error.
 pub fn read_graph(path: &std::path::Path) -> anyhow::Result<wasit::model::Graph> {
     use anyhow::Context;
-    let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    wasit::model::Graph::from_json(&text).with_context(|| format!("{}: not a wasit graph", path.display()))
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("{}: cannot read", path.display()))?;
+    wasit::model::Graph::from_json(&text)
+        .with_context(|| format!("{}: not a wasit graph", path.display()))
 }

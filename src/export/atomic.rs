@@ -23,7 +23,9 @@ where
         _ => Path::new("."),
     };
     fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::Builder::new().prefix(".wasit-").tempfile_in(dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".wasit-")
+        .tempfile_in(dir)?;
     {
         let mut w = BufWriter::new(tmp.as_file_mut());
         fill(&mut w)?;

@@ -3,13 +3,13 @@
 //! that nothing already on disk is lost or half-written.
 
 pub mod atomic;
-pub mod dot;
-pub mod html;
-pub mod render;
 pub mod csv;
 pub mod cypher;
 pub mod cytoscape;
+pub mod dot;
 pub mod format;
 pub mod graphml;
+pub mod html;
 pub mod jsonl;
 pub mod rdf;
+pub mod render;

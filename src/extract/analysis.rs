@@ -38,7 +38,11 @@ impl<'a> Analysis<'a> {
         let tokens = Tokens::new(&folded.text);
         let skip = boilerplate::mask(&folded.text);
         let in_skip = |at: usize| skip.iter().any(|&(a, b)| a <= at && at < b);
-        let hits: Vec<Hit> = lex.find(&folded.text, &tokens).into_iter().filter(|h| !in_skip(h.start)).collect();
+        let hits: Vec<Hit> = lex
+            .find(&folded.text, &tokens)
+            .into_iter()
+            .filter(|h| !in_skip(h.start))
+            .collect();
         let mut token_hit = vec![None; tokens.list.len()];
         for (hi, h) in hits.iter().enumerate() {
             let first = tokens.first_from(h.token_start);
@@ -51,18 +55,39 @@ impl<'a> Analysis<'a> {
                 ti += 1;
             }
         }
-        let sentences = crate::text::sentences(&folded.text).into_iter().filter(|&(a, _)| !in_skip(a)).collect();
-        let doc_date = doc.meta.date.clone().or_else(|| dates::dateline(&folded.text));
+        let sentences = crate::text::sentences(&folded.text)
+            .into_iter()
+            .filter(|&(a, _)| !in_skip(a))
+            .collect();
+        let doc_date = doc
+            .meta
+            .date
+            .clone()
+            .or_else(|| dates::dateline(&folded.text));
         let common = tokens
             .list
             .iter()
             .filter_map(|t| {
                 let w = t.text(&folded.text);
-                let stem = w.strip_prefix("وال").or_else(|| w.strip_prefix("ال")).or_else(|| w.strip_prefix("بال")).or_else(|| w.strip_prefix("لل"))?;
+                let stem = w
+                    .strip_prefix("وال")
+                    .or_else(|| w.strip_prefix("ال"))
+                    .or_else(|| w.strip_prefix("بال"))
+                    .or_else(|| w.strip_prefix("لل"))?;
                 (stem.chars().count() >= 3).then(|| stem.to_string())
             })
             .collect();
-        Analysis { doc, lex, folded, tokens, hits, token_hit, sentences, doc_date, common }
+        Analysis {
+            doc,
+            lex,
+            folded,
+            tokens,
+            hits,
+            token_hit,
+            sentences,
+            doc_date,
+            common,
+        }
     }
 
     /// The original span of folded bytes `[a, b)`.
@@ -78,12 +103,20 @@ impl<'a> Analysis<'a> {
 
     /// The folded text of token `i`.
     pub fn tok(&self, i: usize) -> &str {
-        self.tokens.list.get(i).map(|t| t.text(&self.folded.text)).unwrap_or("")
+        self.tokens
+            .list
+            .get(i)
+            .map(|t| t.text(&self.folded.text))
+            .unwrap_or("")
     }
 
     /// The hit covering token `i`.
     pub fn hit_at(&self, i: usize) -> Option<&Hit> {
-        self.token_hit.get(i).copied().flatten().map(|h| &self.hits[h as usize])
+        self.token_hit
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|h| &self.hits[h as usize])
     }
 
     /// True when token `i` is covered by a hit with an entry matching `pred`.

@@ -58,20 +58,35 @@ impl<'a> State<'a> {
         }
         if let Some(m) = self.ents.at_token(j) {
             let media = m.node_type == NodeType::Organization
-                && an.lex.orgs.iter().any(|o| format!("org:{}", o.id) == m.id && o.kind == OrgKind::Media);
-            if m.node_type == NodeType::Organization || (m.node_type == NodeType::State && m.via != Via::Nisba && m.via != Via::Implied) {
+                && an
+                    .lex
+                    .orgs
+                    .iter()
+                    .any(|o| format!("org:{}", o.id) == m.id && o.kind == OrgKind::Media);
+            if m.node_type == NodeType::Organization
+                || (m.node_type == NodeType::State && m.via != Via::Nisba && m.via != Via::Implied)
+            {
                 return Some((Ref::Id(m.id.clone()), m.last + 1, media));
             }
             return None;
         }
         // "الموقع" / "الوكالة" / "الصحيفة": the outlet named before.
-        if matches!(an.tok(j), "الموقع" | "الوكاله" | "الصحيفه" | "القناه" | "الشبكه") {
+        if matches!(
+            an.tok(j),
+            "الموقع" | "الوكاله" | "الصحيفه" | "القناه" | "الشبكه"
+        ) {
             if let Some(o) = self.last_outlet.clone() {
                 return Some((o, j + 1, true));
             }
         }
         let h = an.hit_at(j)?;
-        let anon = h.entries.iter().find_map(|e| if let Entry::Anon(a) = e { Some(*a) } else { None })?;
+        let anon = h.entries.iter().find_map(|e| {
+            if let Entry::Anon(a) = e {
+                Some(*a)
+            } else {
+                None
+            }
+        })?;
         let _ = anon;
         // The description: the head and a nisba after it (مسؤول أمريكي، دبلوماسي إقليمي).
         let mut end = an.tokens.first_from(h.end);
@@ -83,14 +98,28 @@ impl<'a> State<'a> {
                 continue;
             }
             let t = an.tok(end);
-            if matches!(t, "اقليمي" | "غربي" | "مطلع" | "مطلعه" | "رفيع" | "كبير" | "دبلوماسي" | "دبلوماسيه" | "مقرب" | "مقربه") {
+            if matches!(
+                t,
+                "اقليمي"
+                    | "غربي"
+                    | "مطلع"
+                    | "مطلعه"
+                    | "رفيع"
+                    | "كبير"
+                    | "دبلوماسي"
+                    | "دبلوماسيه"
+                    | "مقرب"
+                    | "مقربه"
+            ) {
                 end += 1;
                 continue;
             }
             break;
         }
         let desc = an.orig(h.start, an.tokens.list[end - 1].end).to_string();
-        let key = crate::text::fold_key(&desc).trim_start_matches("ال").to_string();
+        let key = crate::text::fold_key(&desc)
+            .trim_start_matches("ال")
+            .to_string();
         let k = match self.anon_index.get(&key) {
             Some(&k) => k,
             None => {
@@ -114,7 +143,9 @@ impl<'a> State<'a> {
                 k
             }
         };
-        self.out.anonymous[k].spans.push(an.span(h.start, an.tokens.list[end - 1].end));
+        self.out.anonymous[k]
+            .spans
+            .push(an.span(h.start, an.tokens.list[end - 1].end));
         Some((self.anon_ref(k), end, false))
     }
 }
@@ -141,7 +172,10 @@ fn statement_start(an: &Analysis, j: usize, last: usize) -> Option<usize> {
             return Some(an.tokens.list[k].start);
         }
         let t = an.tok(k);
-        if matches!(t, "ان" | "انه" | "انها" | "بان" | "بانه" | "بانها" | "وان" | "انهم" | "انهما") {
+        if matches!(
+            t,
+            "ان" | "انه" | "انها" | "بان" | "بانه" | "بانها" | "وان" | "انهم" | "انهما"
+        ) {
             return (k + 1 < last).then(|| an.tokens.list[k + 1].start);
         }
     }
@@ -149,9 +183,23 @@ fn statement_start(an: &Analysis, j: usize, last: usize) -> Option<usize> {
 }
 
 /// Finds the claims of a document.
-pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates, meetings: &[MeetingFact]) -> Claims {
+pub fn find(
+    an: &Analysis,
+    ents: &Entities,
+    people: &People,
+    dates: &Dates,
+    meetings: &[MeetingFact],
+) -> Claims {
     let _ = (dates, meetings);
-    let mut st = State { an, ents, people, out: Claims::default(), anon_index: HashMap::new(), last_speaker: None, last_outlet: None };
+    let mut st = State {
+        an,
+        ents,
+        people,
+        out: Claims::default(),
+        anon_index: HashMap::new(),
+        last_speaker: None,
+        last_outlet: None,
+    };
     let mut seen: Vec<String> = Vec::new();
     for &(s, e) in &an.sentences {
         let first = an.tokens.first_from(s);
@@ -189,8 +237,14 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates, meet
                     // "نقل X عن Y" / "X نقلا عن Y": X the outlet, Y the speaker.
                     let mut k = if speaker.is_some() { j } else { i + 1 };
                     while k < last && k - i < 14 {
-                        if matches!(an.tok(k), "عن" | "نقلا") && !matches!(an.tok(k.saturating_sub(1)), "فضلا" | "بعيدا") {
-                            let kk = if an.tok(k) == "نقلا" { k + 2 } else { k + 1 };
+                        if matches!(an.tok(k), "عن" | "نقلا")
+                            && !matches!(an.tok(k.saturating_sub(1)), "فضلا" | "بعيدا")
+                        {
+                            let kk = if an.tok(k) == "نقلا" {
+                                k + 2
+                            } else {
+                                k + 1
+                            };
                             let mut m = kk;
                             while m < last && m - kk < 4 {
                                 if let Some((r, next, media)) = st.speaker_at(m) {
@@ -214,15 +268,26 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates, meet
                     if speaker.is_none() && kind == CueKind::Verb {
                         // SVO: a subject just before the verb.
                         let back = (i.saturating_sub(3).max(first)..i).rev().find_map(|b| {
-                            people.at_token(b).map(|p| Ref::Person(p.person)).or_else(|| {
-                                ents.at_token(b)
-                                    .filter(|m| matches!(m.node_type, NodeType::Organization) || (m.node_type == NodeType::State && m.via != Via::Nisba && m.via != Via::Implied))
-                                    .map(|m| Ref::Id(m.id.clone()))
-                            })
+                            people
+                                .at_token(b)
+                                .map(|p| Ref::Person(p.person))
+                                .or_else(|| {
+                                    ents.at_token(b)
+                                        .filter(|m| {
+                                            matches!(m.node_type, NodeType::Organization)
+                                                || (m.node_type == NodeType::State
+                                                    && m.via != Via::Nisba
+                                                    && m.via != Via::Implied)
+                                        })
+                                        .map(|m| Ref::Id(m.id.clone()))
+                                })
                         });
                         speaker = back;
                     }
-                    if speaker.is_none() && cue.starts_with('و') || speaker.is_none() && matches!(kind, CueKind::Participle) || speaker.is_none() {
+                    if speaker.is_none() && cue.starts_with('و')
+                        || speaker.is_none() && matches!(kind, CueKind::Participle)
+                        || speaker.is_none()
+                    {
                         speaker = st.last_speaker.clone();
                     }
                     text_from = statement_start(an, j.max(i + 1), last);
@@ -249,7 +314,8 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates, meet
                             text_from = Some(s);
                             text_to = before;
                         } else {
-                            text_from = statement_start(an, j, last).or(Some(an.tokens.list[(j + 1).min(last - 1)].start));
+                            text_from = statement_start(an, j, last)
+                                .or(Some(an.tokens.list[(j + 1).min(last - 1)].start));
                         }
                     }
                 }
@@ -267,21 +333,34 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates, meet
                 continue;
             }
             let span = an.span(from, text_to);
-            let mut text = an.doc.text[span].trim().trim_end_matches(['.', '،', ',']).to_string();
+            let mut text = an.doc.text[span]
+                .trim()
+                .trim_end_matches(['.', '،', ','])
+                .to_string();
             if text.chars().count() > MAX_CLAIM {
                 text = text.chars().take(MAX_CLAIM).collect();
             }
             let key = crate::text::fold_key(&text);
-            if key.split(' ').count() >= 3 && !seen.iter().any(|k| k.contains(&key) || key.contains(k.as_str())) {
+            if key.split(' ').count() >= 3
+                && !seen
+                    .iter()
+                    .any(|k| k.contains(&key) || key.contains(k.as_str()))
+            {
                 seen.push(key);
                 st.last_speaker = Some(sp.clone());
-                let medium = if !medium.is_empty() { Some(medium.clone()) } else { None };
+                let medium = if !medium.is_empty() {
+                    Some(medium.clone())
+                } else {
+                    None
+                };
                 st.out.claims.push(ClaimFact {
                     text,
                     span,
                     speakers: vec![sp],
                     outlet,
-                    cue: an.orig(an.tokens.list[i].start, an.tokens.list[i].end).to_string(),
+                    cue: an
+                        .orig(an.tokens.list[i].start, an.tokens.list[i].end)
+                        .to_string(),
                     medium,
                     date: an.doc_date.clone(),
                     about: None,

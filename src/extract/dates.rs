@@ -15,28 +15,94 @@ use super::Analysis;
 /// Month names (folded), with their number: Gregorian transliterations and the
 /// Levantine (Syriac) names.
 const MONTHS: &[(&str, u32)] = &[
-    ("يناير", 1), ("فبراير", 2), ("مارس", 3), ("ابريل", 4), ("افريل", 4), ("مايو", 5), ("ماي", 5), ("يونيو", 6),
-    ("يونيه", 6), ("يوليو", 7), ("يوليه", 7), ("اغسطس", 8), ("اغسطس", 8), ("سبتمبر", 9), ("اكتوبر", 10),
-    ("نوفمبر", 11), ("ديسمبر", 12), ("كانون الثاني", 1), ("شباط", 2), ("اذار", 3), ("نيسان", 4), ("ايار", 5),
-    ("حزيران", 6), ("تموز", 7), ("اب", 8), ("ايلول", 9), ("تشرين الاول", 10), ("تشرين الثاني", 11),
-    ("كانون الاول", 12), ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
-    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("مارس", 3),
+    ("ابريل", 4),
+    ("افريل", 4),
+    ("مايو", 5),
+    ("ماي", 5),
+    ("يونيو", 6),
+    ("يونيه", 6),
+    ("يوليو", 7),
+    ("يوليه", 7),
+    ("اغسطس", 8),
+    ("اغسطس", 8),
+    ("سبتمبر", 9),
+    ("اكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
+    ("كانون الثاني", 1),
+    ("شباط", 2),
+    ("اذار", 3),
+    ("نيسان", 4),
+    ("ايار", 5),
+    ("حزيران", 6),
+    ("تموز", 7),
+    ("اب", 8),
+    ("ايلول", 9),
+    ("تشرين الاول", 10),
+    ("تشرين الثاني", 11),
+    ("كانون الاول", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
 ];
 
 /// Ordinal day words (folded), as in السادس من فبراير.
 const ORDINALS: &[(&str, u32)] = &[
-    ("الحادي والثلاثين", 31), ("الثلاثين", 30), ("التاسع والعشرين", 29), ("الثامن والعشرين", 28),
-    ("السابع والعشرين", 27), ("السادس والعشرين", 26), ("الخامس والعشرين", 25), ("الرابع والعشرين", 24),
-    ("الثالث والعشرين", 23), ("الثاني والعشرين", 22), ("الحادي والعشرين", 21), ("العشرين", 20),
-    ("التاسع عشر", 19), ("الثامن عشر", 18), ("السابع عشر", 17), ("السادس عشر", 16), ("الخامس عشر", 15),
-    ("الرابع عشر", 14), ("الثالث عشر", 13), ("الثاني عشر", 12), ("الحادي عشر", 11), ("العاشر", 10),
-    ("التاسع", 9), ("الثامن", 8), ("السابع", 7), ("السادس", 6), ("الخامس", 5), ("الرابع", 4), ("الثالث", 3),
-    ("الثاني", 2), ("الاول", 1),
+    ("الحادي والثلاثين", 31),
+    ("الثلاثين", 30),
+    ("التاسع والعشرين", 29),
+    ("الثامن والعشرين", 28),
+    ("السابع والعشرين", 27),
+    ("السادس والعشرين", 26),
+    ("الخامس والعشرين", 25),
+    ("الرابع والعشرين", 24),
+    ("الثالث والعشرين", 23),
+    ("الثاني والعشرين", 22),
+    ("الحادي والعشرين", 21),
+    ("العشرين", 20),
+    ("التاسع عشر", 19),
+    ("الثامن عشر", 18),
+    ("السابع عشر", 17),
+    ("السادس عشر", 16),
+    ("الخامس عشر", 15),
+    ("الرابع عشر", 14),
+    ("الثالث عشر", 13),
+    ("الثاني عشر", 12),
+    ("الحادي عشر", 11),
+    ("العاشر", 10),
+    ("التاسع", 9),
+    ("الثامن", 8),
+    ("السابع", 7),
+    ("السادس", 6),
+    ("الخامس", 5),
+    ("الرابع", 4),
+    ("الثالث", 3),
+    ("الثاني", 2),
+    ("الاول", 1),
 ];
 
 /// Weekday names (folded, without the article): 0 = Monday.
-const WEEKDAYS: &[(&str, u32)] =
-    &[("اثنين", 0), ("ثلاثاء", 1), ("اربعاء", 2), ("خميس", 3), ("جمعه", 4), ("سبت", 5), ("احد", 6)];
+const WEEKDAYS: &[(&str, u32)] = &[
+    ("اثنين", 0),
+    ("ثلاثاء", 1),
+    ("اربعاء", 2),
+    ("خميس", 3),
+    ("جمعه", 4),
+    ("سبت", 5),
+    ("احد", 6),
+];
 
 /// A date read in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,6 +115,8 @@ pub struct DateMention {
     pub value: String,
     /// True for relative expressions (أمس، الجمعة).
     pub relative: bool,
+    /// True for a bare weekday resolved to the latest one (a planned event may mean the next).
+    pub bare_weekday: bool,
 }
 
 /// The dates of a document, in text order.
@@ -61,14 +129,19 @@ pub struct Dates {
 impl Dates {
     /// The date mentions inside folded range `[a, b)`.
     pub fn within(&self, a: usize, b: usize) -> impl Iterator<Item = &DateMention> {
-        self.mentions.iter().filter(move |d| d.start >= a && d.end <= b)
+        self.mentions
+            .iter()
+            .filter(move |d| d.start >= a && d.end <= b)
     }
 }
 
 fn alt(words: impl Iterator<Item = &'static str>) -> String {
     let mut w: Vec<&str> = words.collect();
     w.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    w.iter().map(|s| regex::escape(s)).collect::<Vec<_>>().join("|")
+    w.iter()
+        .map(|s| regex::escape(s))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 struct Patterns {
@@ -113,7 +186,11 @@ fn patterns() -> &'static Patterns {
 }
 
 fn month_of(name: &str) -> u32 {
-    MONTHS.iter().find(|(w, _)| *w == name).map(|(_, n)| *n).unwrap_or(0)
+    MONTHS
+        .iter()
+        .find(|(w, _)| *w == name)
+        .map(|(_, n)| *n)
+        .unwrap_or(0)
 }
 
 fn days_in_month(y: i64, m: u32) -> u32 {
@@ -156,7 +233,10 @@ pub fn parse_iso(s: &str) -> Option<(i64, u32, u32)> {
     let mut it = s.trim().splitn(3, '-');
     let y: i64 = it.next()?.parse().ok()?;
     let m: u32 = it.next().map(|x| x.parse().ok()).unwrap_or(Some(0))?;
-    let d: u32 = it.next().map(|x| x.get(..2).unwrap_or(x).parse().ok()).unwrap_or(Some(0))?;
+    let d: u32 = it
+        .next()
+        .map(|x| x.get(..2).unwrap_or(x).parse().ok())
+        .unwrap_or(Some(0))?;
     if m > 12 || (m > 0 && d > days_in_month(y, m)) {
         return None;
     }
@@ -181,9 +261,24 @@ fn infer_year(doc: Option<(i64, u32, u32)>, m: u32, d: u32, rel: i32) -> String 
     let here = dy * 400 + dm as i64 * 32 + dd as i64;
     let at = |y: i64| y * 400 + m as i64 * 32 + d as i64;
     let y = match rel {
-        r if r < 0 => if at(dy) <= here { dy } else { dy - 1 },
-        r if r > 0 => if at(dy) >= here { dy } else { dy + 1 },
-        _ => [dy - 1, dy, dy + 1].into_iter().min_by_key(|&y| (at(y) - here).abs()).unwrap_or(dy),
+        r if r < 0 => {
+            if at(dy) <= here {
+                dy
+            } else {
+                dy - 1
+            }
+        }
+        r if r > 0 => {
+            if at(dy) >= here {
+                dy
+            } else {
+                dy + 1
+            }
+        }
+        _ => [dy - 1, dy, dy + 1]
+            .into_iter()
+            .min_by_key(|&y| (at(y) - here).abs())
+            .unwrap_or(dy),
     };
     if d > days_in_month(y, m) {
         return format!("XXXX-{m:02}-{d:02}");
@@ -216,10 +311,20 @@ pub fn parse_all(folded: &str, doc_date: Option<&str>) -> Vec<DateMention> {
     let p = patterns();
     let doc = doc_date.and_then(parse_iso);
     let mut out: Vec<DateMention> = Vec::new();
-    let push = |out: &mut Vec<DateMention>, start: usize, end: usize, value: Option<String>, relative: bool| {
+    let push = |out: &mut Vec<DateMention>,
+                start: usize,
+                end: usize,
+                value: Option<String>,
+                relative: bool| {
         if let Some(value) = value {
             if !out.iter().any(|d| d.start < end && start < d.end) {
-                out.push(DateMention { start, end, value, relative });
+                out.push(DateMention {
+                    start,
+                    end,
+                    value,
+                    relative,
+                    bare_weekday: false,
+                });
             }
         }
     };
@@ -229,7 +334,11 @@ pub fn parse_all(folded: &str, doc_date: Option<&str>) -> Vec<DateMention> {
         let trail = s.len() - s.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
         (m.start() + lead, m.end() - trail)
     };
-    for c in p.iso.captures_iter(folded).chain(p.numeric.captures_iter(folded)) {
+    for c in p
+        .iso
+        .captures_iter(folded)
+        .chain(p.numeric.captures_iter(folded))
+    {
         let (a, b) = trim(c.get(0).expect("match"));
         let y: i64 = c["y"].parse().unwrap_or(0);
         let m: u32 = c["m"].parse().unwrap_or(0);
@@ -241,16 +350,30 @@ pub fn parse_all(folded: &str, doc_date: Option<&str>) -> Vec<DateMention> {
         let (a, b) = trim(c.get(0).expect("match"));
         let d: u32 = match (c.name("d"), c.name("o")) {
             (Some(d), _) => d.as_str().parse().unwrap_or(0),
-            (_, Some(o)) => ORDINALS.iter().find(|(w, _)| *w == o.as_str()).map(|(_, n)| *n).unwrap_or(0),
+            (_, Some(o)) => ORDINALS
+                .iter()
+                .find(|(w, _)| *w == o.as_str())
+                .map(|(_, n)| *n)
+                .unwrap_or(0),
             _ => 0,
         };
-        let m = c.name("m2").map(|x| month_of(x.as_str())).filter(|&x| x > 0).unwrap_or_else(|| month_of(&c["m"]));
+        let m = c
+            .name("m2")
+            .map(|x| month_of(x.as_str()))
+            .filter(|&x| x > 0)
+            .unwrap_or_else(|| month_of(&c["m"]));
         if d == 0 || d > 31 || m == 0 {
             continue;
         }
         // "الماضي"/"المقبل" right after the date tells the direction.
         let after = folded[b..].trim_start();
-        let rel = if after.starts_with("الماضي") { -1 } else if after.starts_with("المقبل") || after.starts_with("القادم") { 1 } else { 0 };
+        let rel = if after.starts_with("الماضي") {
+            -1
+        } else if after.starts_with("المقبل") || after.starts_with("القادم") {
+            1
+        } else {
+            0
+        };
         let value = match c.name("y") {
             Some(y) => {
                 let y: i64 = y.as_str().parse().unwrap_or(0);
@@ -262,7 +385,11 @@ pub fn parse_all(folded: &str, doc_date: Option<&str>) -> Vec<DateMention> {
     }
     for c in p.month_year.captures_iter(folded) {
         let (a, b) = trim(c.get(0).expect("match"));
-        let m = c.name("m2").map(|x| month_of(x.as_str())).filter(|&x| x > 0).unwrap_or_else(|| month_of(&c["m"]));
+        let m = c
+            .name("m2")
+            .map(|x| month_of(x.as_str()))
+            .filter(|&x| x > 0)
+            .unwrap_or_else(|| month_of(&c["m"]));
         let y: i64 = c["y"].parse().unwrap_or(0);
         push(&mut out, a, b, (m > 0).then(|| iso(y, m, 0)), false);
     }
@@ -271,8 +398,20 @@ pub fn parse_all(folded: &str, doc_date: Option<&str>) -> Vec<DateMention> {
         let m = month_of(&c["m"]);
         let value = doc.map(|(dy, dm, _)| {
             let y = match rel_sign(c.name("r").map(|r| r.as_str())) {
-                -1 => if m < dm { dy } else { dy - 1 },
-                1 => if m > dm { dy } else { dy + 1 },
+                -1 => {
+                    if m < dm {
+                        dy
+                    } else {
+                        dy - 1
+                    }
+                }
+                1 => {
+                    if m > dm {
+                        dy
+                    } else {
+                        dy + 1
+                    }
+                }
                 _ => dy,
             };
             iso(y, m, 0)
@@ -300,7 +439,11 @@ pub fn parse_all(folded: &str, doc_date: Option<&str>) -> Vec<DateMention> {
     }
     for c in p.weekday.captures_iter(folded) {
         let (a, b) = trim(c.get(0).expect("match"));
-        let want = WEEKDAYS.iter().find(|(w, _)| *w == &c["w"]).map(|(_, n)| *n as i64).unwrap_or(0);
+        let want = WEEKDAYS
+            .iter()
+            .find(|(w, _)| *w == &c["w"])
+            .map(|(_, n)| *n as i64)
+            .unwrap_or(0);
         let rel = rel_sign(c.name("r").map(|r| r.as_str()));
         let value = full.map(|(y, m, d)| {
             let today = days_from_civil(y, m, d);
@@ -308,7 +451,11 @@ pub fn parse_all(folded: &str, doc_date: Option<&str>) -> Vec<DateMention> {
             let delta = match rel {
                 1 => {
                     let k = (want - dow).rem_euclid(7);
-                    if k == 0 { 7 } else { k }
+                    if k == 0 {
+                        7
+                    } else {
+                        k
+                    }
                 }
                 -1 => {
                     let k = (dow - want).rem_euclid(7);
@@ -321,11 +468,17 @@ pub fn parse_all(folded: &str, doc_date: Option<&str>) -> Vec<DateMention> {
             iso(y, m, d)
         });
         push(&mut out, a, b, value, true);
+        if rel == 0 {
+            if let Some(d) = out.iter_mut().find(|d| d.start == a) {
+                d.bare_weekday = true;
+            }
+        }
     }
     for c in p.period.captures_iter(folded) {
         let (a, b) = trim(c.get(0).expect("match"));
         let rel = rel_sign(c.name("r").map(|r| r.as_str()));
-        let this = c.name("this").is_some() || matches!(c.name("r").map(|r| r.as_str()), Some("الحالي" | "الجاري"));
+        let this = c.name("this").is_some()
+            || matches!(c.name("r").map(|r| r.as_str()), Some("الحالي" | "الجاري"));
         if rel == 0 && !this {
             continue;
         }
@@ -352,14 +505,21 @@ pub fn parse_all(folded: &str, doc_date: Option<&str>) -> Vec<DateMention> {
 
 /// The date a text gives as its own (تاريخ النشر: …, a dateline), if any.
 pub fn dateline(folded: &str) -> Option<String> {
-    let at = folded.find("تاريخ النشر").or_else(|| folded.find("نشر في"))?;
+    let at = folded
+        .find("تاريخ النشر")
+        .or_else(|| folded.find("نشر في"))?;
     let window: String = folded[at..].chars().take(80).collect();
-    parse_all(&window, None).into_iter().find(|d| !d.relative && !d.value.starts_with('X') && d.value.len() == 10).map(|d| d.value)
+    parse_all(&window, None)
+        .into_iter()
+        .find(|d| !d.relative && !d.value.starts_with('X') && d.value.len() == 10)
+        .map(|d| d.value)
 }
 
 /// Finds the dates of an analysed document.
 pub fn find(an: &Analysis) -> Dates {
-    Dates { mentions: parse_all(&an.folded.text, an.doc_date.as_deref()) }
+    Dates {
+        mentions: parse_all(&an.folded.text, an.doc_date.as_deref()),
+    }
 }
 
 #[cfg(test)]
@@ -368,7 +528,10 @@ mod tests {
     use crate::text::Folded;
 
     fn one(text: &str, doc: Option<&str>) -> Option<String> {
-        parse_all(&Folded::new(text).text, doc).into_iter().next().map(|d| d.value)
+        parse_all(&Folded::new(text).text, doc)
+            .into_iter()
+            .next()
+            .map(|d| d.value)
     }
 
     macro_rules! t {
@@ -380,33 +543,113 @@ mod tests {
         };
     }
 
-    t!(day_month_year, "جرت المحادثات في 6 فبراير 2026", None, Some("2026-02-06"));
-    t!(levantine_pair, "في 6 شباط/فبراير 2026", None, Some("2026-02-06"));
+    t!(
+        day_month_year,
+        "جرت المحادثات في 6 فبراير 2026",
+        None,
+        Some("2026-02-06")
+    );
+    t!(
+        levantine_pair,
+        "في 6 شباط/فبراير 2026",
+        None,
+        Some("2026-02-06")
+    );
     t!(levantine_alone, "في 14 تموز 2015", None, Some("2015-07-14"));
-    t!(ordinal_day, "في السادس من فبراير", Some("2026-02-07"), Some("2026-02-06"));
-    t!(month_slash_year, "كان مقررا في حزيران/ يونيو 2025", None, Some("2025-06"));
+    t!(
+        ordinal_day,
+        "في السادس من فبراير",
+        Some("2026-02-07"),
+        Some("2026-02-06")
+    );
+    t!(
+        month_slash_year,
+        "كان مقررا في حزيران/ يونيو 2025",
+        None,
+        Some("2025-06")
+    );
     t!(numeric, "بتاريخ 12/3/2025", None, Some("2025-03-12"));
     t!(arabic_digits, "في ٣ مايو ٢٠٢٥", None, Some("2025-05-03"));
     t!(year_only, "منذ عام 2015", None, Some("2015"));
     t!(no_year_no_doc, "في 8 مايو", None, Some("XXXX-05-08"));
-    t!(no_year_past, "سافر في 8 مايو الماضي", Some("2023-06"), Some("2023-05-08"));
-    t!(no_year_future, "السبت القادم، الموافق 3 مايو", Some("2024-05-18"), Some("2024-05-25"));
+    t!(
+        no_year_past,
+        "سافر في 8 مايو الماضي",
+        Some("2023-06"),
+        Some("2023-05-08")
+    );
+    t!(
+        no_year_future,
+        "السبت القادم، الموافق 3 مايو",
+        Some("2024-05-18"),
+        Some("2024-05-25")
+    );
     t!(invalid_day, "في 31 فبراير 2026", None, None);
-    t!(today, "مفاوضات اليوم في مسقط", Some("2026-02-06"), Some("2026-02-06"));
-    t!(yesterday, "وصل الوفد أمس", Some("2026-02-06"), Some("2026-02-05"));
+    t!(
+        today,
+        "مفاوضات اليوم في مسقط",
+        Some("2026-02-06"),
+        Some("2026-02-06")
+    );
+    t!(
+        yesterday,
+        "وصل الوفد أمس",
+        Some("2026-02-06"),
+        Some("2026-02-05")
+    );
     t!(tomorrow, "تبدأ غداً", Some("2026-02-06"), Some("2026-02-07"));
-    t!(weekday_bare, "جرت الجمعة", Some("2026-02-07"), Some("2026-02-06"));
-    t!(weekday_same_day, "انتهت عصر الجمعة", Some("2026-02-06"), Some("2026-02-06"));
-    t!(weekday_next, "الثلاثاء المقبل", Some("2026-02-06"), Some("2026-02-10"));
-    t!(weekday_last, "الثلاثاء الماضي", Some("2026-02-06"), Some("2026-02-03"));
-    t!(last_week, "الأسبوع الماضي", Some("2023-06-10"), Some("2023-06"));
+    t!(
+        weekday_bare,
+        "جرت الجمعة",
+        Some("2026-02-07"),
+        Some("2026-02-06")
+    );
+    t!(
+        weekday_same_day,
+        "انتهت عصر الجمعة",
+        Some("2026-02-06"),
+        Some("2026-02-06")
+    );
+    t!(
+        weekday_next,
+        "الثلاثاء المقبل",
+        Some("2026-02-06"),
+        Some("2026-02-10")
+    );
+    t!(
+        weekday_last,
+        "الثلاثاء الماضي",
+        Some("2026-02-06"),
+        Some("2026-02-03")
+    );
+    t!(
+        last_week,
+        "الأسبوع الماضي",
+        Some("2023-06-10"),
+        Some("2023-06")
+    );
     t!(this_week, "هذا الأسبوع", Some("2024-05-18"), Some("2024-05"));
     t!(last_month, "الشهر الماضي", Some("2023-06"), Some("2023-05"));
-    t!(next_month, "الشهر المقبل", Some("2025-12-20"), Some("2026-01"));
+    t!(
+        next_month,
+        "الشهر المقبل",
+        Some("2025-12-20"),
+        Some("2026-01")
+    );
     t!(last_year, "العام الماضي", Some("2026-02-06"), Some("2025"));
-    t!(month_last, "في أبريل الماضي", Some("2023-06"), Some("2023-04"));
+    t!(
+        month_last,
+        "في أبريل الماضي",
+        Some("2023-06"),
+        Some("2023-04")
+    );
     t!(relative_unresolved, "وصل أمس", None, None);
-    t!(dateline_english, "تاريخ النشر: 18th, May 2024 GMT", None, Some("2024-05-18"));
+    t!(
+        dateline_english,
+        "تاريخ النشر: 18th, May 2024 GMT",
+        None,
+        Some("2024-05-18")
+    );
 
     #[test]
     fn dateline_found() {

@@ -88,11 +88,26 @@ pub fn capital_place_id(lex: &Lexicon, s: u32) -> String {
 }
 
 /// Tokens that put a capital in the role of a place.
-const LOCATIVE: &[&str] = &["في", "الى", "داخل", "قرب", "بمدينه", "مدينه", "العاصمه", "عاصمه", "وصل", "وصول", "غادر", "من"];
+const LOCATIVE: &[&str] = &[
+    "في",
+    "الى",
+    "داخل",
+    "قرب",
+    "بمدينه",
+    "مدينه",
+    "العاصمه",
+    "عاصمه",
+    "وصل",
+    "وصول",
+    "غادر",
+    "من",
+];
 
 impl Entities {
     fn note(&mut self, id: &str, t: NodeType, label: &str, en: &str) {
-        self.info.entry(id.to_string()).or_insert_with(|| (t, label.to_string(), en.to_string()));
+        self.info
+            .entry(id.to_string())
+            .or_insert_with(|| (t, label.to_string(), en.to_string()));
     }
 
     /// The mention covering token `i`.
@@ -116,7 +131,9 @@ impl Entities {
     pub fn facts(&self, an: &Analysis) -> Vec<EntityFact> {
         let mut by_id: BTreeMap<&str, EntityFact> = BTreeMap::new();
         for m in &self.mentions {
-            let Some((t, label, en)) = self.info.get(&m.id) else { continue };
+            let Some((t, label, en)) = self.info.get(&m.id) else {
+                continue;
+            };
             let f = by_id.entry(&m.id).or_insert_with(|| EntityFact {
                 id: m.id.clone(),
                 node_type: *t,
@@ -179,7 +196,9 @@ pub fn find(an: &Analysis) -> Entities {
             last += 1;
         }
         let prefix = &text[h.token_start..h.start];
-        let locative = prefix.ends_with('ب') || prefix.contains("بال") || LOCATIVE.contains(&prev_tok(an, first))
+        let locative = prefix.ends_with('ب')
+            || prefix.contains("بال")
+            || LOCATIVE.contains(&prev_tok(an, first))
             || (first >= 2 && matches!(prev_tok(an, first - 1), "العاصمه" | "عاصمه"));
         let mk = |id: String, t: NodeType, via: Via, state: Option<u32>| Mention {
             id,
@@ -195,12 +214,25 @@ pub fn find(an: &Analysis) -> Entities {
         };
         let next_nisba = |state: u32| {
             an.hits.get(hi + 1).is_some_and(|n| {
-                an.tokens.first_from(n.token_start) == last + 1 && n.entries.contains(&Entry::Nisba(state))
+                an.tokens.first_from(n.token_start) == last + 1
+                    && n.entries.contains(&Entry::Nisba(state))
             })
         };
         // Homographs: a capital that is also a state's name (عمان).
-        let capital = h.entries.iter().find_map(|e| if let Entry::Capital(s) = e { Some(*s) } else { None });
-        let name = h.entries.iter().find_map(|e| if let Entry::StateName(s) = e { Some(*s) } else { None });
+        let capital = h.entries.iter().find_map(|e| {
+            if let Entry::Capital(s) = e {
+                Some(*s)
+            } else {
+                None
+            }
+        });
+        let name = h.entries.iter().find_map(|e| {
+            if let Entry::StateName(s) = e {
+                Some(*s)
+            } else {
+                None
+            }
+        });
         if let (Some(c), Some(_)) = (capital, name) {
             let amman = next_nisba(c)
                 || (first >= 2 && prev_tok(an, first - 1).starts_with("العاصم") && {
@@ -210,8 +242,14 @@ pub fn find(an: &Analysis) -> Entities {
             if !amman {
                 let s = name.unwrap_or(c);
                 let st = &lex.states[s as usize];
-                ents.note(&state_id(lex, s), NodeType::State, &st.names[0], &st.name_en);
-                ents.mentions.push(mk(state_id(lex, s), NodeType::State, Via::Name, Some(s)));
+                ents.note(
+                    &state_id(lex, s),
+                    NodeType::State,
+                    &st.names[0],
+                    &st.name_en,
+                );
+                ents.mentions
+                    .push(mk(state_id(lex, s), NodeType::State, Via::Name, Some(s)));
                 continue;
             }
         }
@@ -219,24 +257,52 @@ pub fn find(an: &Analysis) -> Entities {
             match *e {
                 Entry::StateName(s) => {
                     let st = &lex.states[s as usize];
-                    ents.note(&state_id(lex, s), NodeType::State, &st.names[0], &st.name_en);
-                    ents.mentions.push(mk(state_id(lex, s), NodeType::State, Via::Name, Some(s)));
+                    ents.note(
+                        &state_id(lex, s),
+                        NodeType::State,
+                        &st.names[0],
+                        &st.name_en,
+                    );
+                    ents.mentions
+                        .push(mk(state_id(lex, s), NodeType::State, Via::Name, Some(s)));
                 }
                 Entry::Nisba(s) => {
                     let st = &lex.states[s as usize];
-                    ents.note(&state_id(lex, s), NodeType::State, &st.names[0], &st.name_en);
-                    ents.mentions.push(mk(state_id(lex, s), NodeType::State, Via::Nisba, Some(s)));
+                    ents.note(
+                        &state_id(lex, s),
+                        NodeType::State,
+                        &st.names[0],
+                        &st.name_en,
+                    );
+                    ents.mentions
+                        .push(mk(state_id(lex, s), NodeType::State, Via::Nisba, Some(s)));
                 }
                 Entry::Capital(s) => {
                     let st = &lex.states[s as usize];
-                    ents.note(&state_id(lex, s), NodeType::State, &st.names[0], &st.name_en);
+                    ents.note(
+                        &state_id(lex, s),
+                        NodeType::State,
+                        &st.names[0],
+                        &st.name_en,
+                    );
                     if locative {
                         let pid = capital_place_id(lex, s);
                         ents.note(&pid, NodeType::Place, &st.capitals[0], &st.capital_en);
-                        ents.mentions.push(mk(pid, NodeType::Place, Via::Place, Some(s)));
-                        ents.mentions.push(mk(state_id(lex, s), NodeType::State, Via::Implied, Some(s)));
+                        ents.mentions
+                            .push(mk(pid, NodeType::Place, Via::Place, Some(s)));
+                        ents.mentions.push(mk(
+                            state_id(lex, s),
+                            NodeType::State,
+                            Via::Implied,
+                            Some(s),
+                        ));
                     } else {
-                        ents.mentions.push(mk(state_id(lex, s), NodeType::State, Via::Capital, Some(s)));
+                        ents.mentions.push(mk(
+                            state_id(lex, s),
+                            NodeType::State,
+                            Via::Capital,
+                            Some(s),
+                        ));
                     }
                 }
                 Entry::Place(p) => {
@@ -244,21 +310,38 @@ pub fn find(an: &Analysis) -> Entities {
                     let pid = format!("place:{}", row.id);
                     ents.note(&pid, NodeType::Place, &row.names[0], &row.name_en);
                     let state = row.state.as_deref().and_then(|c| lex.state_by_code(c));
-                    ents.mentions.push(mk(pid, NodeType::Place, Via::Place, state));
+                    ents.mentions
+                        .push(mk(pid, NodeType::Place, Via::Place, state));
                     if let Some(s) = state {
                         let st = &lex.states[s as usize];
-                        ents.note(&state_id(lex, s), NodeType::State, &st.names[0], &st.name_en);
-                        ents.mentions.push(mk(state_id(lex, s), NodeType::State, Via::Implied, Some(s)));
+                        ents.note(
+                            &state_id(lex, s),
+                            NodeType::State,
+                            &st.names[0],
+                            &st.name_en,
+                        );
+                        ents.mentions.push(mk(
+                            state_id(lex, s),
+                            NodeType::State,
+                            Via::Implied,
+                            Some(s),
+                        ));
                     }
                 }
                 Entry::Org(o) => {
                     let row = &lex.orgs[o as usize];
                     let oid = format!("org:{}", row.id);
                     ents.note(&oid, NodeType::Organization, &row.names[0], &row.name_en);
-                    ents.mentions.push(mk(oid.clone(), NodeType::Organization, Via::Name, None));
+                    ents.mentions
+                        .push(mk(oid.clone(), NodeType::Organization, Via::Name, None));
                     if let Some(s) = row.state.as_deref().and_then(|c| lex.state_by_code(c)) {
                         let st = &lex.states[s as usize];
-                        ents.note(&state_id(lex, s), NodeType::State, &st.names[0], &st.name_en);
+                        ents.note(
+                            &state_id(lex, s),
+                            NodeType::State,
+                            &st.names[0],
+                            &st.name_en,
+                        );
                         ents.relations.push(RelationFact {
                             source: Ref::Id(oid),
                             edge_type: EdgeType::PartOf,
@@ -271,30 +354,69 @@ pub fn find(an: &Analysis) -> Entities {
                 Entry::Ministry(m) | Entry::MinistryConstruct(m) => {
                     // The state: a nisba right after (الإيرانية), a state name after the
                     // construct form (خارجية إيران), or البلاد → the last state named before.
-                    let next = an.hits.get(hi + 1).filter(|n| an.tokens.first_from(n.token_start) == last + 1);
+                    let next = an
+                        .hits
+                        .get(hi + 1)
+                        .filter(|n| an.tokens.first_from(n.token_start) == last + 1);
                     let mut state = next.and_then(|n| {
                         n.entries.iter().find_map(|e| match e {
-                            Entry::Nisba(s) if matches!(*e, Entry::Nisba(_)) && matches!(h.entries[0], Entry::Ministry(_)) => Some(*s),
-                            Entry::StateName(s) | Entry::Capital(s) if matches!(h.entries[0], Entry::MinistryConstruct(_)) => Some(*s),
+                            Entry::Nisba(s)
+                                if matches!(*e, Entry::Nisba(_))
+                                    && matches!(h.entries[0], Entry::Ministry(_)) =>
+                            {
+                                Some(*s)
+                            }
+                            Entry::StateName(s) | Entry::Capital(s)
+                                if matches!(h.entries[0], Entry::MinistryConstruct(_)) =>
+                            {
+                                Some(*s)
+                            }
                             _ => None,
                         })
                     });
-                    let mut end = if state.is_some() { next.map(|n| n.end).unwrap_or(h.end) } else { h.end };
+                    let mut end = if state.is_some() {
+                        next.map(|n| n.end).unwrap_or(h.end)
+                    } else {
+                        h.end
+                    };
                     if state.is_some() {
                         skip_until = hi + 2;
                     }
-                    if state.is_none() && matches!(an.tok(last + 1), "البلاد" | "بلاده" | "بلادها") {
-                        state = ents.mentions.iter().rev().find_map(|m| m.state.filter(|_| m.node_type == NodeType::State));
+                    if state.is_none() && matches!(an.tok(last + 1), "البلاد" | "بلاده" | "بلادها")
+                    {
+                        state = ents
+                            .mentions
+                            .iter()
+                            .rev()
+                            .find_map(|m| m.state.filter(|_| m.node_type == NodeType::State));
                         end = an.tokens.list[last + 1].end;
                     }
                     let Some(s) = state else { continue };
                     let row = &lex.ministries[m as usize];
                     let st = &lex.states[s as usize];
                     let oid = format!("org:{}-ministry:{}", row.id, st.id);
-                    let nisba = st.nisbas.first().map(|n| format!(" ال{n}ة")).unwrap_or_else(|| format!(" {}", st.names[0]));
-                    let label = format!("{}{}", row.ministry.first().cloned().unwrap_or_default(), nisba);
-                    ents.note(&oid, NodeType::Organization, &label, &format!("{} ({})", row.name_en, st.name_en));
-                    ents.note(&state_id(lex, s), NodeType::State, &st.names[0], &st.name_en);
+                    let nisba = st
+                        .nisbas
+                        .first()
+                        .map(|n| format!(" ال{n}ة"))
+                        .unwrap_or_else(|| format!(" {}", st.names[0]));
+                    let label = format!(
+                        "{}{}",
+                        row.ministry.first().cloned().unwrap_or_default(),
+                        nisba
+                    );
+                    ents.note(
+                        &oid,
+                        NodeType::Organization,
+                        &label,
+                        &format!("{} ({})", row.name_en, st.name_en),
+                    );
+                    ents.note(
+                        &state_id(lex, s),
+                        NodeType::State,
+                        &st.names[0],
+                        &st.name_en,
+                    );
                     let mut mention = mk(oid.clone(), NodeType::Organization, Via::Name, Some(s));
                     mention.end = end;
                     mention.last = an.tokens.first_from(end).saturating_sub(1).max(last);

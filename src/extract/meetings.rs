@@ -57,7 +57,10 @@ fn is_side(m: &Mention) -> bool {
 
 /// True when the text between tokens a and b holds clause punctuation.
 fn breaks(an: &Analysis, a: usize, b: usize) -> bool {
-    (a..b).any(|i| an.gap(i, i + 1).contains(['،', ',', '.', ':', '؛', '\n', '(', ')', '«', '»', '"']))
+    (a..b).any(|i| {
+        an.gap(i, i + 1)
+            .contains(['،', ',', '.', ':', '؛', '\n', '(', ')', '«', '»', '"'])
+    })
 }
 
 /// Finds the meetings of a document.
@@ -69,7 +72,10 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
         if first >= last {
             continue;
         }
-        let mut r = Report { first, ..Report::default() };
+        let mut r = Report {
+            first,
+            ..Report::default()
+        };
         let mut participate: Vec<(usize, &str)> = Vec::new();
         let mut talk_cue_at = None;
         for i in first..last {
@@ -93,16 +99,12 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                             r.fact.status = Some(value.to_string());
                         }
                     }
-                    "format" => {
-                        if r.fact.format.as_deref() != Some("indirect") {
-                            r.fact.format = Some(value.to_string());
-                        }
+                    "format" if r.fact.format.as_deref() != Some("indirect") => {
+                        r.fact.format = Some(value.to_string());
                     }
-                    "round" => {
-                        // An ordinal counts as a round only next to جولة.
-                        if (i.saturating_sub(3)..i).any(|j| an.tok(j).contains("جول")) {
-                            r.fact.round = value.parse().ok();
-                        }
+                    // An ordinal counts as a round only next to جولة.
+                    "round" if (i.saturating_sub(3)..i).any(|j| an.tok(j).contains("جول")) => {
+                        r.fact.round = value.parse().ok();
                     }
                     "participate" => participate.push((i, value)),
                     "mediate" => {
@@ -110,12 +112,16 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                         // cue (بوساطة عمانية، الوسيط القطري), else right before it
                         // (المسؤولون العمانيون بنقل الرسائل).
                         let after = (i + 1..(i + 4).min(last)).find_map(|j| {
-                            ents.at_token(j).filter(|m| is_side(m)).map(|m| Ref::Id(m.id.clone()))
+                            ents.at_token(j)
+                                .filter(|m| is_side(m))
+                                .map(|m| Ref::Id(m.id.clone()))
                                 .or_else(|| people.at_token(j).map(|p| Ref::Person(p.person)))
                         });
                         let before = || {
                             (i.saturating_sub(4).max(first)..i).rev().find_map(|j| {
-                                ents.at_token(j).filter(|m| is_side(m)).map(|m| Ref::Id(m.id.clone()))
+                                ents.at_token(j)
+                                    .filter(|m| is_side(m))
+                                    .map(|m| Ref::Id(m.id.clone()))
                             })
                         };
                         if let Some(m) = after.or_else(before) {
@@ -130,7 +136,9 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                         // (استضاف المباحثات … وزير الخارجية العماني): the first state or
                         // person after the talks' own phrase.
                         let before = (i.saturating_sub(3).max(first)..i).rev().find_map(|j| {
-                            ents.at_token(j).filter(|m| is_side(m) && m.via != Via::Nisba).map(|m| Ref::Id(m.id.clone()))
+                            ents.at_token(j)
+                                .filter(|m| is_side(m) && m.via != Via::Nisba)
+                                .map(|m| Ref::Id(m.id.clone()))
                         });
                         let mut hosts = Vec::new();
                         if let Some(b) = before {
@@ -138,7 +146,8 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                         } else {
                             let mut j = i + 1;
                             // Skip the talks' phrase: up to the first comma.
-                            while j < last && !an.gap(j - 1, j).contains(['،', ',']) && j - i < 12 {
+                            while j < last && !an.gap(j - 1, j).contains(['،', ',']) && j - i < 12
+                            {
                                 j += 1;
                             }
                             if j >= last || j - i >= 12 {
@@ -176,17 +185,27 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
         while i < last {
             let t = an.tok(i);
             let bare = t.trim_start_matches('و');
-            let opener = matches!(bare, "بين" | "مع" | "الجانبين" | "الطرفين" | "البلدين" | "الجانبان" | "الطرفان")
-                || bare.contains("مسوول") || bare.contains("وفد") || bare.contains("مفاوض") || bare.starts_with("الوفد");
+            let opener = matches!(
+                bare,
+                "بين" | "مع" | "الجانبين" | "الطرفين" | "البلدين" | "الجانبان" | "الطرفان"
+            ) || bare.contains("مسوول")
+                || bare.contains("وفد")
+                || bare.contains("مفاوض")
+                || bare.starts_with("الوفد");
             if opener {
                 let mut j = i + 1;
                 let mut got = 0;
                 while j < last && j - i < 10 {
-                    if j > i + 1 && breaks(an, j - 1, j) && (got >= 2 || !an.gap(j - 1, j).contains('،')) {
+                    if j > i + 1
+                        && breaks(an, j - 1, j)
+                        && (got >= 2 || !an.gap(j - 1, j).contains('،'))
+                    {
                         break;
                     }
                     if let Some(m) = ents.at_token(j) {
-                        if is_side(m) && (bare == "بين" || bare == "مع" || m.via == Via::Nisba || got > 0) {
+                        if is_side(m)
+                            && (bare == "بين" || bare == "مع" || m.via == Via::Nisba || got > 0)
+                        {
                             push_unique(&mut r.fact.parties, Ref::Id(m.id.clone()));
                             got += 1;
                         }
@@ -194,7 +213,8 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                         continue;
                     }
                     let tj = an.tok(j);
-                    let joiner = tj.starts_with('و') || matches!(tj, "كبار" | "رفيعي" | "من" | "الايرانيين");
+                    let joiner =
+                        tj.starts_with('و') || matches!(tj, "كبار" | "رفيعي" | "من" | "الايرانيين");
                     if got > 0 && !joiner && bare != "بين" {
                         break;
                     }
@@ -211,14 +231,15 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
             if people.at_token(m.first).is_some() {
                 continue;
             }
-            if m.node_type == NodeType::Place && m.locative {
-                push_unique(&mut r.fact.places, Ref::Id(m.id.clone()));
-            } else if m.node_type == NodeType::State
+            let city = m.node_type == NodeType::Place && m.locative;
+            let state_in = m.node_type == NodeType::State
                 && m.via == Via::Name
                 && m.first > 0
-                && (an.tok(m.first - 1) == "في" || (m.first > 1 && an.tok(m.first - 1) == "سلطنه" && an.tok(m.first - 2) == "في")
-                    || an.tok(m.first) == "سلطنه" && an.tok(m.first.saturating_sub(1)) == "في")
-            {
+                && (an.tok(m.first - 1) == "في"
+                    || (m.first > 1
+                        && an.tok(m.first - 1) == "سلطنه"
+                        && an.tok(m.first - 2) == "في"));
+            if city || state_in {
                 push_unique(&mut r.fact.places, Ref::Id(m.id.clone()));
             }
         }
@@ -226,23 +247,55 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
         // a sentence naming talks that one of them heads; not those named inside a
         // title's complement (المبعوث الخاص للرئيس ترامب) or a kinship (صهر الرئيس ترامب).
         if !participate.is_empty() {
-            let head_at = participate.iter().find(|(_, v)| *v == "head").map(|(i, _)| *i);
-            for pm in people.mentions.iter().filter(|p| p.first >= first && p.first < last) {
-                let prev = if pm.first > 0 { an.tok(pm.first - 1) } else { "" };
+            let head_at = participate
+                .iter()
+                .find(|(_, v)| *v == "head")
+                .map(|(i, _)| *i);
+            for pm in people
+                .mentions
+                .iter()
+                .filter(|p| p.first >= first && p.first < last)
+            {
+                let prev = if pm.first > 0 {
+                    an.tok(pm.first - 1)
+                } else {
+                    ""
+                };
                 let owned = an.hit_at(pm.first.wrapping_sub(1)).is_some_and(|h| {
-                    h.entries.iter().any(|e| matches!(e, Entry::Title(_))) && (prev.starts_with('ل') || an.lex.titles.iter().any(|_| false))
+                    h.entries.iter().any(|e| matches!(e, Entry::Title(_)))
+                        && (prev.starts_with('ل') || an.lex.titles.iter().any(|_| false))
                 });
                 let kin = (pm.first.saturating_sub(2)..pm.first).any(|j| {
                     an.hit_at(j).is_some_and(|h| h.entries.iter().any(|e| matches!(e, Entry::Title(t) if an.lex.titles[*t as usize].kind == crate::lexicon::TitleKind::Kin)))
                 });
                 let governed = (pm.first.saturating_sub(3)..pm.first).any(|j| {
-                    matches!(an.tok(j), "اداره" | "حكومه" | "عهد" | "نظام" | "ولايه" | "مستشاري" | "مستشار" | "مبعوث" | "المبعوث" | "ممثل" | "صهر" | "نجل")
+                    matches!(
+                        an.tok(j),
+                        "اداره"
+                            | "حكومه"
+                            | "عهد"
+                            | "نظام"
+                            | "ولايه"
+                            | "مستشاري"
+                            | "مستشار"
+                            | "مبعوث"
+                            | "المبعوث"
+                            | "ممثل"
+                            | "صهر"
+                            | "نجل"
+                    )
                 });
                 if owned || kin || governed {
                     continue;
                 }
                 let role = match head_at {
-                    Some(h) if pm.first > h && pm.first - h < 10 && !breaks(an, h, pm.first.saturating_sub(1)) => "head of delegation",
+                    Some(h)
+                        if pm.first > h
+                            && pm.first - h < 10
+                            && !breaks(an, h, pm.first.saturating_sub(1)) =>
+                    {
+                        "head of delegation"
+                    }
                     _ => "delegate",
                 };
                 let p = Ref::Person(pm.person);
@@ -253,11 +306,29 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
         }
         // Date: a firm date in the sentence wins over a relative one; among them the
         // first after the talks' cue, else the last before it.
-        let ds: Vec<_> = dates.within(an.tokens.list[first].start, an.tokens.list[last - 1].end).collect();
+        let ds: Vec<_> = dates
+            .within(an.tokens.list[first].start, an.tokens.list[last - 1].end)
+            .collect();
         let at = talk_cue_at.map(|i| an.tokens.list[i].start).unwrap_or(0);
         // Firm dates first, then full dates, then the nearest to the talks' cue.
-        let best = ds.iter().min_by_key(|d| (d.relative, d.value.len() < 10, d.start.abs_diff(at))).map(|d| (*d).clone());
-        if let Some(d) = best {
+        let best = ds
+            .iter()
+            .min_by_key(|d| (d.relative, d.value.len() < 10, d.start.abs_diff(at)))
+            .map(|d| (*d).clone());
+        if let Some(mut d) = best {
+            // "تعقد الجمعة": a bare weekday of a planned meeting is the next one.
+            if d.bare_weekday && r.fact.status.as_deref() == Some("planned") {
+                if let Some((y, m, dd)) = parse_iso(&d.value).filter(|&(_, m, dd)| m > 0 && dd > 0)
+                {
+                    let doc = an.doc_date.as_deref().and_then(parse_iso);
+                    if doc.is_some_and(|doc| (y, m, dd) < doc) {
+                        let (y, m, dd) = super::dates::civil_from_days(
+                            super::dates::days_from_civil(y, m, dd) + 7,
+                        );
+                        d.value = format!("{y:04}-{m:02}-{dd:02}");
+                    }
+                }
+            }
             r.weak_date = d.relative || d.value.starts_with('X');
             r.fact.date = Some(d.value.clone());
         }
@@ -269,17 +340,35 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
 
 fn dates_conflict(a: &str, b: &str) -> bool {
     let n = a.len().min(b.len());
-    !a.bytes().zip(b.bytes()).take(n).all(|(x, y)| x == y || x == b'X' || y == b'X')
+    !a.bytes()
+        .zip(b.bytes())
+        .take(n)
+        .all(|(x, y)| x == y || x == b'X' || y == b'X')
 }
 
 fn overlap(a: &[Ref], b: &[Ref]) -> bool {
     a.iter().any(|x| b.contains(x))
 }
 
-fn compatible(m: &Report, r: &Report) -> bool {
+/// Days between an ISO date (partial dates at their middle) and the document's date.
+fn distance(date: &str, doc: Option<(i64, u32, u32)>) -> i64 {
+    use super::dates::days_from_civil;
+    let (Some((y, m, d)), Some((dy, dm, dd))) = (parse_iso(date), doc) else {
+        return 0;
+    };
+    let at = |y: i64, m: u32, d: u32| days_from_civil(y, m.max(1), if d == 0 { 15 } else { d });
+    (at(y, if m == 0 { 7 } else { m }, d) - at(dy, if dm == 0 { 7 } else { dm }, dd)).abs()
+}
+
+fn compatible(m: &Report, r: &Report, doc: Option<(i64, u32, u32)>) -> bool {
     let (a, b) = (&m.fact, &r.fact);
     if let (Some(x), Some(y)) = (&a.date, &b.date) {
         if dates_conflict(x, y) && !(m.weak_date || r.weak_date) {
+            return false;
+        }
+        // A firm date far from the document's date is other, recalled talks.
+        let firm = if m.weak_date { y } else { x };
+        if dates_conflict(x, y) && (m.weak_date != r.weak_date) && distance(firm, doc) > 45 {
             return false;
         }
         if dates_conflict(x, y) && m.weak_date && r.weak_date {
@@ -311,7 +400,10 @@ fn absorb(m: &mut Report, r: Report) {
             a.date = Some(d);
             m.weak_date = r.weak_date;
         }
-        (Some(x), Some(d)) if (m.weak_date && !r.weak_date) || (!r.weak_date && d.len() > x.len() && !dates_conflict(x, &d)) => {
+        (Some(x), Some(d))
+            if (m.weak_date && !r.weak_date)
+                || (!r.weak_date && d.len() > x.len() && !dates_conflict(x, &d)) =>
+        {
             a.date = Some(d);
             m.weak_date = r.weak_date;
         }
@@ -361,18 +453,32 @@ fn absorb(m: &mut Report, r: Report) {
 
 fn substance(r: &Report) -> bool {
     let f = &r.fact;
-    f.date.is_some() || !f.places.is_empty() || f.parties.len() >= 2 || f.round.is_some() || !f.mediators.is_empty() || !f.hosts.is_empty()
+    f.date.is_some()
+        || !f.places.is_empty()
+        || f.parties.len() >= 2
+        || f.round.is_some()
+        || !f.mediators.is_empty()
+        || !f.hosts.is_empty()
 }
 
 fn merge(an: &Analysis, reports: Vec<Report>) -> Vec<MeetingFact> {
     let mut meetings: Vec<Report> = Vec::new();
     let mut last_used: Vec<usize> = Vec::new();
     let mut pending: Vec<Report> = Vec::new();
+    let doc = an.doc_date.as_deref().and_then(parse_iso);
     for (n, r) in reports.into_iter().enumerate() {
         // The most recent compatible meeting.
-        let target = (0..meetings.len()).filter(|&k| compatible(&meetings[k], &r)).max_by_key(|&k| last_used[k]);
+        let target = (0..meetings.len())
+            .filter(|&k| compatible(&meetings[k], &r, doc))
+            .max_by_key(|&k| last_used[k]);
         let has_own_date = r.fact.date.is_some() && !r.weak_date;
-        let fresh = has_own_date && target.is_some_and(|k| meetings[k].fact.date.as_ref().is_some_and(|d| !meetings[k].weak_date && dates_conflict(d, r.fact.date.as_deref().unwrap_or(""))));
+        let fresh = has_own_date
+            && target.is_some_and(|k| {
+                meetings[k].fact.date.as_ref().is_some_and(|d| {
+                    !meetings[k].weak_date
+                        && dates_conflict(d, r.fact.date.as_deref().unwrap_or(""))
+                })
+            });
         match target {
             Some(k) if !fresh => {
                 absorb(&mut meetings[k], r);
@@ -388,7 +494,10 @@ fn merge(an: &Analysis, reports: Vec<Report>) -> Vec<MeetingFact> {
     // Reports with nothing of their own (people taking part) join the meeting
     // reported just before them, else the first.
     for r in pending {
-        let k = (0..meetings.len()).rev().find(|&k| meetings[k].first <= r.first && compatible(&meetings[k], &r)).or((!meetings.is_empty()).then_some(0));
+        let k = (0..meetings.len())
+            .rev()
+            .find(|&k| meetings[k].first <= r.first && compatible(&meetings[k], &r, doc))
+            .or((!meetings.is_empty()).then_some(0));
         if let Some(k) = k {
             absorb(&mut meetings[k], r);
         }
@@ -396,16 +505,28 @@ fn merge(an: &Analysis, reports: Vec<Report>) -> Vec<MeetingFact> {
     let doc_date = an.doc_date.as_deref().and_then(parse_iso);
     meetings
         .into_iter()
-        .filter(|m| m.names_talks && (m.fact.parties.len() + m.fact.participants.len() >= 2 || !m.fact.mediators.is_empty() || !m.fact.hosts.is_empty()))
+        .filter(|m| {
+            m.names_talks
+                && (m.fact.parties.len() + m.fact.participants.len() >= 2
+                    || !m.fact.mediators.is_empty()
+                    || !m.fact.hosts.is_empty())
+        })
         .map(|mut m| {
             // Mediators and hosts are not sides.
-            let go_betweens: Vec<Ref> = m.fact.mediators.iter().chain(&m.fact.hosts).cloned().collect();
+            let go_betweens: Vec<Ref> = m
+                .fact
+                .mediators
+                .iter()
+                .chain(&m.fact.hosts)
+                .cloned()
+                .collect();
             if m.fact.parties.len() > 2 {
                 m.fact.parties.retain(|p| !go_betweens.contains(p));
             }
             if m.fact.status.is_none() || m.fact.status.as_deref() == Some("planned") {
                 // A planned meeting dated before the document happened, unless said otherwise.
-                if let (Some(d), Some(doc)) = (m.fact.date.as_deref().and_then(parse_iso), doc_date) {
+                if let (Some(d), Some(doc)) = (m.fact.date.as_deref().and_then(parse_iso), doc_date)
+                {
                     if m.fact.status.is_none() {
                         m.fact.status = Some(if d <= doc { "held" } else { "planned" }.into());
                     }

@@ -170,7 +170,11 @@ pub struct DocFacts {
 /// ```
 pub fn extract(doc: &Document, lex: &Lexicon) -> DocFacts {
     let an = Analysis::new(doc, lex);
-    let mut facts = DocFacts { doc: doc.id.clone(), date: an.doc_date.clone(), ..DocFacts::default() };
+    let mut facts = DocFacts {
+        doc: doc.id.clone(),
+        date: an.doc_date.clone(),
+        ..DocFacts::default()
+    };
     let ents = entities::find(&an);
     let people = names::find(&an, &ents);
     let dates = dates::find(&an);

@@ -19,19 +19,146 @@ use super::{Analysis, PersonFact, Ref, RelationFact};
 
 /// Function words and common words that never belong to a name.
 const STOP: &[&str] = &[
-    "في", "من", "الى", "علي", "على", "عن", "مع", "ان", "او", "ثم", "قد", "لقد", "لم", "لن", "لا", "ما", "ماذا", "هل",
-    "هذا", "هذه", "ذلك", "تلك", "الذي", "التي", "الذين", "اللذين", "هو", "هي", "هم", "كان", "كانت", "يكون", "تكون",
-    "بين", "بعد", "قبل", "خلال", "حول", "منذ", "حتي", "حيث", "عند", "عندما", "لدي", "اليوم", "امس", "غدا", "الان",
-    "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "يوم", "صباح", "مساء", "عصر", "ظهر",
-    "كما", "ايضا", "اي", "كل", "بعض", "غير", "نحو", "ضد", "لدى", "عبر", "وفق", "بشان", "شان", "اجل", "سوف", "تم",
-    "الي", "انه", "انها", "بانه", "بانها", "لكن", "لكنه", "بل", "اذا", "اذ", "وقت", "امام", "فوق", "تحت", "ازاء",
-    "تجاه", "جانب", "ضمن", "مثل", "دون", "سبق", "وقال", "قال", "قالت", "اكد", "اعلن", "يذكر", "كذلك", "الرئيس",
-    "رييس", "وزير", "الوزير", "نايب", "مستشار", "مبعوث", "عضو", "السيد", "السيده", "الشيخ", "الف", "مليون", "لشوون", "للشوون", "شوون", "البلاد", "بلاده", "بلادها",
-    "مستشاره", "ومستشاره", "نفسه", "نفسها", "الحالي", "السابق", "احد", "اثنان", "اثنين", "كبار", "كبير",
+    "في",
+    "من",
+    "الى",
+    "علي",
+    "على",
+    "عن",
+    "مع",
+    "ان",
+    "او",
+    "ثم",
+    "قد",
+    "لقد",
+    "لم",
+    "لن",
+    "لا",
+    "ما",
+    "ماذا",
+    "هل",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذين",
+    "هو",
+    "هي",
+    "هم",
+    "كان",
+    "كانت",
+    "يكون",
+    "تكون",
+    "بين",
+    "بعد",
+    "قبل",
+    "خلال",
+    "حول",
+    "منذ",
+    "حتي",
+    "حيث",
+    "عند",
+    "عندما",
+    "لدي",
+    "اليوم",
+    "امس",
+    "غدا",
+    "الان",
+    "الجمعه",
+    "السبت",
+    "الاحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الاربعاء",
+    "الخميس",
+    "يوم",
+    "صباح",
+    "مساء",
+    "عصر",
+    "ظهر",
+    "كما",
+    "ايضا",
+    "اي",
+    "كل",
+    "بعض",
+    "غير",
+    "نحو",
+    "ضد",
+    "لدى",
+    "عبر",
+    "وفق",
+    "بشان",
+    "شان",
+    "اجل",
+    "سوف",
+    "تم",
+    "الي",
+    "انه",
+    "انها",
+    "بانه",
+    "بانها",
+    "لكن",
+    "لكنه",
+    "بل",
+    "اذا",
+    "اذ",
+    "وقت",
+    "امام",
+    "فوق",
+    "تحت",
+    "ازاء",
+    "تجاه",
+    "جانب",
+    "ضمن",
+    "مثل",
+    "دون",
+    "سبق",
+    "وقال",
+    "قال",
+    "قالت",
+    "اكد",
+    "اعلن",
+    "يذكر",
+    "كذلك",
+    "الرئيس",
+    "رييس",
+    "وزير",
+    "الوزير",
+    "نايب",
+    "مستشار",
+    "مبعوث",
+    "عضو",
+    "السيد",
+    "السيده",
+    "الشيخ",
+    "الف",
+    "مليون",
+    "لشوون",
+    "للشوون",
+    "شوون",
+    "البلاد",
+    "بلاده",
+    "بلادها",
+    "مستشاره",
+    "ومستشاره",
+    "نفسه",
+    "نفسها",
+    "الحالي",
+    "السابق",
+    "احد",
+    "اثنان",
+    "اثنين",
+    "كبار",
+    "كبير",
 ];
 
 /// Tokens that join parts of one name.
-const CONNECTORS: &[&str] = &["بن", "بنت", "ابن", "ال", "ابو", "ابي", "ام", "عبد", "ولد", "دي", "دو", "فان", "فون"];
+const CONNECTORS: &[&str] = &[
+    "بن", "بنت", "ابن", "ال", "ابو", "ابي", "ام", "عبد", "ولد", "دي", "دو", "فان", "فون",
+];
 
 /// A mention of a person in the text.
 #[derive(Clone, Debug)]
@@ -83,7 +210,9 @@ enum Class {
 
 /// Function words told apart from names only by their original spelling (على is
 /// not علي once ى is folded to ي).
-const ORIGINAL_STOP: &[&str] = &["على", "إلى", "الى", "حتى", "متى", "لدى", "سوى", "مدى", "لدي"];
+const ORIGINAL_STOP: &[&str] = &[
+    "على", "إلى", "الى", "حتى", "متى", "لدى", "سوى", "مدى", "لدي",
+];
 
 fn classify(an: &Analysis, i: usize) -> Class {
     let t = an.tok(i);
@@ -95,11 +224,15 @@ fn classify(an: &Analysis, i: usize) -> Class {
     }
     if let Some(tok) = an.tokens.list.get(i) {
         let orig = an.orig(tok.start, tok.end);
-        if ORIGINAL_STOP.iter().any(|w| orig.ends_with(w) && orig.chars().count() <= w.chars().count() + 1) {
+        if ORIGINAL_STOP
+            .iter()
+            .any(|w| orig.ends_with(w) && orig.chars().count() <= w.chars().count() + 1)
+        {
             return Class::Other;
         }
     }
-    if t.is_empty() || t.chars().any(|c| c.is_ascii_digit()) || t.chars().count() < 2 && t != "ال" {
+    if t.is_empty() || t.chars().any(|c| c.is_ascii_digit()) || t.chars().count() < 2 && t != "ال"
+    {
         return Class::Other;
     }
     if let Some(h) = an.hit_at(i) {
@@ -118,7 +251,11 @@ fn classify(an: &Analysis, i: usize) -> Class {
     if CONNECTORS.contains(&t) {
         return Class::Connector;
     }
-    if STOP.contains(&t) || !t.chars().all(|c| ('\u{0621}'..='\u{064a}').contains(&c) || c == 'پ' || c == 'چ' || c == 'گ' || c == 'ژ') {
+    if STOP.contains(&t)
+        || !t.chars().all(|c| {
+            ('\u{0621}'..='\u{064a}').contains(&c) || c == 'پ' || c == 'چ' || c == 'گ' || c == 'ژ'
+        })
+    {
         return Class::Other;
     }
     Class::Unknown
@@ -177,7 +314,11 @@ fn extend(an: &Analysis, start: usize, given_start: bool) -> Option<usize> {
             Class::Other => break,
         }
         // Imperfect verbs after a full name (ترامب يفضل) and adverbs in -ا end it.
-        if pos >= 2 && class == Class::Unknown && !after_connector && (t.starts_with('ي') || (t.ends_with('ا') && t.chars().count() >= 4)) {
+        if pos >= 2
+            && class == Class::Unknown
+            && !after_connector
+            && (t.starts_with('ي') || (t.ends_with('ا') && t.chars().count() >= 4))
+        {
             break;
         }
         last = i;
@@ -221,18 +362,41 @@ fn after_title(an: &Analysis, ents: &Entities, ti: usize, title_last: usize) -> 
         let class = classify(an, i);
         if class == Class::Given {
             let last = extend(an, i, true)?;
-            return Some(Found { first: i, last, title: Some((ti, i)) });
+            return Some(Found {
+                first: i,
+                last,
+                title: Some((ti, i)),
+            });
         }
         let complement = ents.at_token(i).is_some()
             || an.token_is(i, |e| matches!(e, Entry::Title(_) | Entry::Nisba(_)))
-            || matches!(t, "باسم" | "لشوون" | "للشوون" | "شوون" | "لدي" | "في" | "الخاص" | "السابق" | "الحالي" | "الاسبق" | "بالوكاله" | "بالانابه" | "بوزاره")
+            || matches!(
+                t,
+                "باسم"
+                    | "لشوون"
+                    | "للشوون"
+                    | "شوون"
+                    | "لدي"
+                    | "في"
+                    | "الخاص"
+                    | "السابق"
+                    | "الحالي"
+                    | "الاسبق"
+                    | "بالوكاله"
+                    | "بالانابه"
+                    | "بوزاره"
+            )
             || (t.starts_with("ال") && class == Class::Unknown)
             || (t.starts_with("لل") && class == Class::Unknown);
         if class == Class::Unknown && !complement && !t.starts_with('و') {
             // A name the given-name list does not know: up to three tokens.
             let last = extend(an, i, false)?;
             // "الرئيس ترامب،" — a single unknown token needs a clear end after it.
-            return Some(Found { first: i, last, title: Some((ti, i)) });
+            return Some(Found {
+                first: i,
+                last,
+                title: Some((ti, i)),
+            });
         }
         if !complement {
             return None;
@@ -244,14 +408,30 @@ fn after_title(an: &Analysis, ents: &Entities, ti: usize, title_last: usize) -> 
     None
 }
 
-fn push_rel(out: &mut Vec<RelationFact>, an: &Analysis, source: Ref, edge_type: EdgeType, target: Ref, attrs: &[(&str, &str)], a: usize, b: usize) {
+#[allow(clippy::too_many_arguments)]
+fn push_rel(
+    out: &mut Vec<RelationFact>,
+    an: &Analysis,
+    source: Ref,
+    edge_type: EdgeType,
+    target: Ref,
+    attrs: &[(&str, &str)],
+    a: usize,
+    b: usize,
+) {
     let mut map = BTreeMap::new();
     for (k, v) in attrs {
         if !v.is_empty() {
             map.insert(k.to_string(), Value::String(v.to_string()));
         }
     }
-    out.push(RelationFact { source, edge_type, target, attrs: map, span: an.span(a, b) });
+    out.push(RelationFact {
+        source,
+        edge_type,
+        target,
+        attrs: map,
+        span: an.span(a, b),
+    });
 }
 
 /// Finds the people of a document.
@@ -267,7 +447,13 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
     };
     // 1. After titles.
     for (hi, h) in an.hits.iter().enumerate() {
-        let Some(t) = h.entries.iter().find_map(|e| if let Entry::Title(t) = e { Some(*t) } else { None }) else {
+        let Some(t) = h.entries.iter().find_map(|e| {
+            if let Entry::Title(t) = e {
+                Some(*t)
+            } else {
+                None
+            }
+        }) else {
             continue;
         };
         if lex.titles[t as usize].kind == TitleKind::Kin {
@@ -304,7 +490,11 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
             // A lone given name is a person only when a later surname is not expected: skip.
             continue;
         }
-        let f = Found { first: i, last, title: None };
+        let f = Found {
+            first: i,
+            last,
+            title: None,
+        };
         mark(&mut covered, &f);
         found.push(f);
     }
@@ -317,15 +507,26 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
         if covered[first] || classify(an, first) != Class::Unknown {
             continue;
         }
-        while first > 0 && i - first < 3 && classify(an, first - 1) == Class::Unknown && !covered[first - 1] && joined(an, first - 1) {
+        while first > 0
+            && i - first < 3
+            && classify(an, first - 1) == Class::Unknown
+            && !covered[first - 1]
+            && joined(an, first - 1)
+        {
             first -= 1;
         }
         // The token before the name must end something (a verb, punctuation).
-        let before_ok = first == 0 || !joined(an, first - 1) || an.token_is(first - 1, |e| matches!(e, Entry::Cue(_)));
+        let before_ok = first == 0
+            || !joined(an, first - 1)
+            || an.token_is(first - 1, |e| matches!(e, Entry::Cue(_)));
         if !before_ok || an.tok(first).starts_with("ال") {
             continue;
         }
-        let f = Found { first, last: i - 1, title: None };
+        let f = Found {
+            first,
+            last: i - 1,
+            title: None,
+        };
         mark(&mut covered, &f);
         found.push(f);
     }
@@ -338,14 +539,28 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
     // A name starts after the clitics of its first token (وحميد → حميد).
     let start_of = |i: usize| -> usize {
         match an.hit_at(i) {
-            Some(h) if h.entries.contains(&Entry::GivenName) && an.tokens.first_from(h.token_start) == i => h.start,
+            Some(h)
+                if h.entries.contains(&Entry::GivenName)
+                    && an.tokens.first_from(h.token_start) == i =>
+            {
+                h.start
+            }
             _ => an.tokens.list[i].start,
         }
     };
-    let name_of = |f: &Found| -> String { an.orig(start_of(f.first), an.tokens.list[f.last].end).to_string() };
+    let name_of = |f: &Found| -> String {
+        an.orig(start_of(f.first), an.tokens.list[f.last].end)
+            .to_string()
+    };
     let key_of = |a: usize, b: usize| -> String {
         (a..=b)
-            .map(|i| if i == a { skeleton(&an.folded.text[start_of(i)..an.tokens.list[i].end]) } else { skeleton(an.tok(i)) })
+            .map(|i| {
+                if i == a {
+                    skeleton(&an.folded.text[start_of(i)..an.tokens.list[i].end])
+                } else {
+                    skeleton(an.tok(i))
+                }
+            })
             .collect::<Vec<_>>()
             .join(" ")
     };
@@ -353,7 +568,7 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
         let name = name_of(f);
         let full = key_of(f.first, f.last);
         let sur = skeleton(an.tok(f.last));
-        let existing = by_full.get(&full).or_else(|| if f.last > f.first { by_surname.get(&sur) } else { by_surname.get(&sur) }).copied();
+        let existing = by_full.get(&full).or_else(|| by_surname.get(&sur)).copied();
         let p = match existing {
             Some(p) => {
                 let person = &mut people.persons[p];
@@ -366,7 +581,10 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
                 p
             }
             None => {
-                people.persons.push(PersonFact { name: name.clone(), ..PersonFact::default() });
+                people.persons.push(PersonFact {
+                    name: name.clone(),
+                    ..PersonFact::default()
+                });
                 people.persons.len() - 1
             }
         };
@@ -382,11 +600,17 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
         }
         let (start, end) = (start_of(f.first), an.tokens.list[f.last].end);
         people.persons[p].spans.push(an.span(start, end));
-        people.mentions.push(PersonMention { person: p, first: f.first, last: f.last, start, end });
+        people.mentions.push(PersonMention {
+            person: p,
+            first: f.first,
+            last: f.last,
+            start,
+            end,
+        });
     }
     // 4. Later mentions by surname alone (with clitics: وبقائي، لعراقجي).
-    for i in 0..n {
-        if covered[i] {
+    for (i, done) in covered.iter_mut().enumerate() {
+        if *done {
             continue;
         }
         let t = an.tok(i);
@@ -397,7 +621,10 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
             by_surname.get(&skeleton(stem)).map(|&p| (p, prefix.len()))
         });
         let Some((p, plen)) = hit else { continue };
-        if an.hit_at(i).is_some_and(|h| !h.entries.contains(&Entry::GivenName)) {
+        if an
+            .hit_at(i)
+            .is_some_and(|h| !h.entries.contains(&Entry::GivenName))
+        {
             continue;
         }
         // Two-token surnames: تخت روانجي.
@@ -408,15 +635,23 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
             person.aliases.push(surface);
         }
         person.spans.push(an.span(start, end));
-        people.mentions.push(PersonMention { person: p, first: i, last: i, start, end });
-        covered[i] = true;
+        people.mentions.push(PersonMention {
+            person: p,
+            first: i,
+            last: i,
+            start,
+            end,
+        });
+        *done = true;
     }
     people.mentions.sort_by_key(|m| m.first);
 
     // Affiliations: the title before the name, or a title in apposition after it.
     let mut rels = Vec::new();
     for f in &found {
-        let Some(pm) = people.mentions.iter().find(|m| m.first == f.first) else { continue };
+        let Some(pm) = people.mentions.iter().find(|m| m.first == f.first) else {
+            continue;
+        };
         let person = Ref::Person(pm.person);
         let mut windows: Vec<(usize, usize)> = Vec::new();
         if let Some((ti, name_first)) = f.title {
@@ -424,16 +659,28 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
         }
         // Apposition after the name: [، ] title … up to punctuation.
         let after = f.last + 1;
-        if after < n && an.token_is(after, |e| matches!(e, Entry::Title(_))) && !an.gap(f.last, after).contains(['.', '\n']) {
+        if after < n
+            && an.token_is(after, |e| matches!(e, Entry::Title(_)))
+            && !an.gap(f.last, after).contains(['.', '\n'])
+        {
             let mut end = after + 1;
-            while end < n && end - after < 9 && !an.gap(end - 1, end).contains(['،', '.', '\n', ',', ':']) {
+            while end < n
+                && end - after < 9
+                && !an.gap(end - 1, end).contains(['،', '.', '\n', ',', ':'])
+            {
                 end += 1;
             }
             windows.push((after, end));
         }
         for (a, b) in windows {
             let Some(th) = an.hit_at(a) else { continue };
-            let Some(t) = th.entries.iter().find_map(|e| if let Entry::Title(t) = e { Some(*t) } else { None }) else {
+            let Some(t) = th.entries.iter().find_map(|e| {
+                if let Entry::Title(t) = e {
+                    Some(*t)
+                } else {
+                    None
+                }
+            }) else {
                 continue;
             };
             let title = &lex.titles[t as usize];
@@ -442,7 +689,16 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
                 // NAME، صهر الرئيس X → relative_of(NAME, X).
                 if let Some(other) = (a + 1..b.min(a + 4)).find_map(|i| people.at_token(i)) {
                     if other.person != pm.person {
-                        push_rel(&mut rels, an, person.clone(), EdgeType::RelativeOf, Ref::Person(other.person), &[("relation", &title.role_en)], th.start, other.end);
+                        push_rel(
+                            &mut rels,
+                            an,
+                            person.clone(),
+                            EdgeType::RelativeOf,
+                            Ref::Person(other.person),
+                            &[("relation", &title.role_en)],
+                            th.start,
+                            other.end,
+                        );
                     }
                 }
                 continue;
@@ -458,17 +714,37 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
                 }
                 match m.node_type {
                     NodeType::Organization if org.is_none() => org = Some(m.id.clone()),
-                    NodeType::State if state.is_none() && m.via != Via::Implied => state = Some(m.id.clone()),
+                    NodeType::State if state.is_none() && m.via != Via::Implied => {
+                        state = Some(m.id.clone())
+                    }
                     _ => {}
                 }
             }
             // "البلاد" (the country) in the window: the last state named before.
-            if org.is_none() && state.is_none() && (a..b).any(|i| matches!(an.tok(i), "البلاد" | "بلاده" | "بلادها")) {
-                state = ents.mentions.iter().rev().filter(|m| m.first < a && m.node_type == NodeType::State).map(|m| m.id.clone()).next();
+            if org.is_none()
+                && state.is_none()
+                && (a..b).any(|i| matches!(an.tok(i), "البلاد" | "بلاده" | "بلادها"))
+            {
+                state = ents
+                    .mentions
+                    .iter()
+                    .rev()
+                    .filter(|m| m.first < a && m.node_type == NodeType::State)
+                    .map(|m| m.id.clone())
+                    .next();
             }
             let target = org.or(state);
             if let Some(target) = target {
-                push_rel(&mut rels, an, person.clone(), EdgeType::AffiliatedWith, Ref::Id(target), &[("role", &role)], th.start, pm.end.max(th.end));
+                push_rel(
+                    &mut rels,
+                    an,
+                    person.clone(),
+                    EdgeType::AffiliatedWith,
+                    Ref::Id(target),
+                    &[("role", &role)],
+                    th.start,
+                    pm.end.max(th.end),
+                );
             }
         }
     }

@@ -27,7 +27,10 @@ struct Merged {
 
 fn conflict(a: &str, b: &str) -> bool {
     let n = a.len().min(b.len());
-    !a.bytes().zip(b.bytes()).take(n).all(|(x, y)| x == y || x == b'X' || y == b'X')
+    !a.bytes()
+        .zip(b.bytes())
+        .take(n)
+        .all(|(x, y)| x == y || x == b'X' || y == b'X')
 }
 
 fn share(a: &[String], b: &[String]) -> bool {
@@ -35,7 +38,10 @@ fn share(a: &[String], b: &[String]) -> bool {
 }
 
 fn cities(v: &[String]) -> Vec<String> {
-    v.iter().filter(|p| p.starts_with("place:")).cloned().collect()
+    v.iter()
+        .filter(|p| p.starts_with("place:"))
+        .cloned()
+        .collect()
 }
 
 fn fits(m: &Merged, f: &Merged) -> Option<u32> {
@@ -60,7 +66,11 @@ fn fits(m: &Merged, f: &Merged) -> Option<u32> {
         return None;
     }
     let place = share(&m.places, &f.places);
-    let people = m.participants.iter().filter(|(p, _)| f.participants.iter().any(|(q, _)| q == p)).count();
+    let people = m
+        .participants
+        .iter()
+        .filter(|(p, _)| f.participants.iter().any(|(q, _)| q == p))
+        .count();
     let sides = m.parties.iter().filter(|p| f.parties.contains(p)).count() + people;
     if !(dated || place) || sides == 0 {
         return None;
@@ -71,7 +81,9 @@ fn fits(m: &Merged, f: &Merged) -> Option<u32> {
 fn absorb(m: &mut Merged, f: Merged) {
     match (&m.date, f.date) {
         (None, Some(d)) => m.date = Some(d),
-        (Some(a), Some(d)) if d.len() > a.len() || (a.starts_with('X') && !d.starts_with('X')) => m.date = Some(d),
+        (Some(a), Some(d)) if d.len() > a.len() || (a.starts_with('X') && !d.starts_with('X')) => {
+            m.date = Some(d)
+        }
         _ => {}
     }
     let add = |v: &mut Vec<String>, w: Vec<String>| {
@@ -122,7 +134,11 @@ fn kind_ar(kind: &str) -> &'static str {
 
 /// Adds the meetings of all documents to the graph; returns the node id of each
 /// document's meetings, keyed by (document id, meeting index).
-pub fn add(g: &mut Graph, facts: &[DocFacts], id_of: &dyn Fn(usize, &Ref) -> String) -> HashMap<(String, usize), String> {
+pub fn add(
+    g: &mut Graph,
+    facts: &[DocFacts],
+    id_of: &dyn Fn(usize, &Ref) -> String,
+) -> HashMap<(String, usize), String> {
     let mut merged: Vec<Merged> = Vec::new();
     let mut owner: Vec<((String, usize), usize)> = Vec::new();
     let mut undated: Vec<((String, usize), Merged)> = Vec::new();
@@ -134,7 +150,11 @@ pub fn add(g: &mut Graph, facts: &[DocFacts], id_of: &dyn Fn(usize, &Ref) -> Str
                 undated.push((key, one));
                 continue;
             }
-            let best = merged.iter().enumerate().filter_map(|(i, x)| fits(x, &one).map(|s| (s, i))).max();
+            let best = merged
+                .iter()
+                .enumerate()
+                .filter_map(|(i, x)| fits(x, &one).map(|s| (s, i)))
+                .max();
             match best {
                 Some((_, i)) => {
                     absorb(&mut merged[i], one);
@@ -148,7 +168,12 @@ pub fn add(g: &mut Graph, facts: &[DocFacts], id_of: &dyn Fn(usize, &Ref) -> Str
         }
     }
     for (key, one) in undated {
-        let fitting: Vec<usize> = merged.iter().enumerate().filter(|(_, x)| fits(x, &one).is_some()).map(|(i, _)| i).collect();
+        let fitting: Vec<usize> = merged
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| fits(x, &one).is_some())
+            .map(|(i, _)| i)
+            .collect();
         if fitting.len() == 1 {
             absorb(&mut merged[fitting[0]], one);
             owner.push((key, fitting[0]));
@@ -166,11 +191,21 @@ pub fn add(g: &mut Graph, facts: &[DocFacts], id_of: &dyn Fn(usize, &Ref) -> Str
             .find(|p| p.starts_with("place:"))
             .or(m.places.first())
             .and_then(|p| g.node(p).map(|n| n.label.clone()));
-        let place_key = m.places.iter().find(|p| p.starts_with("place:")).or(m.places.first()).map(|p| p.split(':').nth(1).unwrap_or("").to_string());
+        let place_key = m
+            .places
+            .iter()
+            .find(|p| p.starts_with("place:"))
+            .or(m.places.first())
+            .map(|p| p.split(':').nth(1).unwrap_or("").to_string());
         let base = format!(
             "meeting:{}:{}",
             m.date.clone().unwrap_or_else(|| "undated".into()),
-            place_key.unwrap_or_else(|| m.parties.iter().map(|p| p.split(':').nth(1).unwrap_or("").to_string()).collect::<Vec<_>>().join("-"))
+            place_key.unwrap_or_else(|| m
+                .parties
+                .iter()
+                .map(|p| p.split(':').nth(1).unwrap_or("").to_string())
+                .collect::<Vec<_>>()
+                .join("-"))
         );
         let n = used.entry(base.clone()).or_insert(0);
         *n += 1;
@@ -230,7 +265,10 @@ pub fn add(g: &mut Graph, facts: &[DocFacts], id_of: &dyn Fn(usize, &Ref) -> Str
         }
         ids.push(id);
     }
-    owner.into_iter().map(|(k, i)| (k, ids[i].clone())).collect()
+    owner
+        .into_iter()
+        .map(|(k, i)| (k, ids[i].clone()))
+        .collect()
 }
 
 fn convert(d: usize, doc: &str, m: &MeetingFact, id_of: &dyn Fn(usize, &Ref) -> String) -> Merged {
@@ -248,13 +286,26 @@ fn convert(d: usize, doc: &str, m: &MeetingFact, id_of: &dyn Fn(usize, &Ref) -> 
         date: m.date.clone(),
         places: ids(&m.places),
         parties: ids(&m.parties),
-        participants: m.participants.iter().map(|(r, role)| (id_of(d, r), role.clone())).filter(|(p, _)| !p.is_empty()).collect(),
+        participants: m
+            .participants
+            .iter()
+            .map(|(r, role)| (id_of(d, r), role.clone()))
+            .filter(|(p, _)| !p.is_empty())
+            .collect(),
         mediators: ids(&m.mediators),
         hosts: ids(&m.hosts),
         status: m.status.clone(),
         format: m.format.clone(),
         round: m.round,
         kind: m.kind.clone(),
-        evidence: m.spans.iter().map(|s| Evidence { doc: doc.to_string(), start: s.start, end: s.end }).collect(),
+        evidence: m
+            .spans
+            .iter()
+            .map(|s| Evidence {
+                doc: doc.to_string(),
+                start: s.start,
+                end: s.end,
+            })
+            .collect(),
     }
 }

@@ -17,7 +17,11 @@ use crate::model::{Edge, EdgeType, Evidence, Graph, GraphHeader, Node, NodeType,
 use crate::text::fold::skeleton;
 
 fn ev(doc: &str, s: Span) -> Evidence {
-    Evidence { doc: doc.to_string(), start: s.start, end: s.end }
+    Evidence {
+        doc: doc.to_string(),
+        start: s.start,
+        end: s.end,
+    }
 }
 
 /// Merges the facts of many documents into one graph.
@@ -52,7 +56,13 @@ pub fn build(facts: &[DocFacts], header: GraphHeader) -> Graph {
             needed.insert(id_of(d, &r.target));
         }
         for m in &f.meetings {
-            for r in m.places.iter().chain(&m.parties).chain(&m.mediators).chain(&m.hosts) {
+            for r in m
+                .places
+                .iter()
+                .chain(&m.parties)
+                .chain(&m.mediators)
+                .chain(&m.hosts)
+            {
                 needed.insert(id_of(d, r));
             }
         }
@@ -70,7 +80,8 @@ pub fn build(facts: &[DocFacts], header: GraphHeader) -> Graph {
             let mut n = Node::new(&e.id, e.node_type, &e.label);
             n.aliases = e.aliases.clone();
             if !e.name_en.is_empty() {
-                n.attrs.insert("name_en".into(), Value::String(e.name_en.clone()));
+                n.attrs
+                    .insert("name_en".into(), Value::String(e.name_en.clone()));
             }
             n.evidence = e.spans.iter().map(|s| ev(&f.doc, *s)).collect();
             g.add_node(n);
@@ -78,8 +89,14 @@ pub fn build(facts: &[DocFacts], header: GraphHeader) -> Graph {
     }
     for (d, f) in facts.iter().enumerate() {
         for (p, person) in f.persons.iter().enumerate() {
-            let Some(id) = person_ids.get(&(d, p)) else { continue };
-            let label = if person.anonymous { person.description.clone() } else { person.name.clone() };
+            let Some(id) = person_ids.get(&(d, p)) else {
+                continue;
+            };
+            let label = if person.anonymous {
+                person.description.clone()
+            } else {
+                person.name.clone()
+            };
             let mut n = Node::new(id.clone(), NodeType::Person, label);
             n.aliases = person.aliases.clone();
             if person.anonymous {
@@ -154,7 +171,11 @@ fn add_claims(
                 e.evidence.push(ev(&f.doc, c.span));
                 g.add_edge(e);
             }
-            if let Some(m) = c.about.and_then(|m| meeting_ids.get(&(f.doc.clone(), m))).cloned() {
+            if let Some(m) = c
+                .about
+                .and_then(|m| meeting_ids.get(&(f.doc.clone(), m)))
+                .cloned()
+            {
                 g.add_edge(Edge::new(&id, EdgeType::About, m));
             }
         }
@@ -173,4 +194,3 @@ pub fn summary(g: &Graph) -> (BTreeMap<&'static str, usize>, BTreeMap<&'static s
     }
     (nodes, edges)
 }
-

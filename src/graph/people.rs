@@ -6,7 +6,11 @@ use crate::extract::DocFacts;
 use crate::text::fold::skeleton;
 
 fn words(s: &str) -> Vec<String> {
-    skeleton(s).split(' ').filter(|w| !w.is_empty()).map(String::from).collect()
+    skeleton(s)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 fn slug(name: &str) -> String {
@@ -23,13 +27,22 @@ pub fn resolve(facts: &[DocFacts]) -> HashMap<(usize, usize), String> {
     for (d, f) in facts.iter().enumerate() {
         for (p, person) in f.persons.iter().enumerate() {
             if person.anonymous {
-                out.insert((d, p), format!("person:anon:{}:{}", f.doc, slug(&person.description)));
+                out.insert(
+                    (d, p),
+                    format!("person:anon:{}:{}", f.doc, slug(&person.description)),
+                );
             } else {
                 order.push((d, p));
             }
         }
     }
-    order.sort_by_key(|&(d, p)| (std::cmp::Reverse(words(&facts[d].persons[p].name).len()), d, p));
+    order.sort_by_key(|&(d, p)| {
+        (
+            std::cmp::Reverse(words(&facts[d].persons[p].name).len()),
+            d,
+            p,
+        )
+    });
     // Known people: id and all their name forms as word lists.
     let mut known: Vec<(String, Vec<Vec<String>>)> = Vec::new();
     for (d, p) in order {
@@ -44,7 +57,10 @@ pub fn resolve(facts: &[DocFacts]) -> HashMap<(usize, usize), String> {
             .filter(|(_, (_, kforms))| {
                 kforms.iter().any(|k| {
                     k == &full
-                        || (full.len() >= 2 && k.len() >= 2 && k[0] == full[0] && k.last() == full.last())
+                        || (full.len() >= 2
+                            && k.len() >= 2
+                            && k[0] == full[0]
+                            && k.last() == full.last())
                         || (full.len() == 1 && k.last() == full.last())
                         || (k.len() == 1 && full.last() == k.last() && full.len() >= 2)
                 })
@@ -53,7 +69,10 @@ pub fn resolve(facts: &[DocFacts]) -> HashMap<(usize, usize), String> {
             .collect();
         let idx = if matches.len() == 1 {
             matches[0]
-        } else if let Some(&i) = matches.iter().find(|&&i| known[i].1.iter().any(|k| k == &full)) {
+        } else if let Some(&i) = matches
+            .iter()
+            .find(|&&i| known[i].1.iter().any(|k| k == &full))
+        {
             i
         } else {
             known.push((format!("person:{}", slug(&person.name)), Vec::new()));

@@ -75,15 +75,51 @@ pub struct Lexicon {
 
 /// The embedded data files: (kind, file name, text).
 const EMBEDDED: &[(&str, &str, &str)] = &[
-    ("states", "data/states.tsv", include_str!("../../data/states.tsv")),
-    ("places", "data/places.tsv", include_str!("../../data/places.tsv")),
-    ("organizations", "data/organizations.tsv", include_str!("../../data/organizations.tsv")),
-    ("ministries", "data/ministries.tsv", include_str!("../../data/ministries.tsv")),
-    ("titles", "data/titles.tsv", include_str!("../../data/titles.tsv")),
-    ("speech_cues", "data/speech_cues.tsv", include_str!("../../data/speech_cues.tsv")),
-    ("anonymous", "data/anonymous.tsv", include_str!("../../data/anonymous.tsv")),
-    ("given_names", "data/given_names.tsv", include_str!("../../data/given_names.tsv")),
-    ("event_cues", "data/event_cues.tsv", include_str!("../../data/event_cues.tsv")),
+    (
+        "states",
+        "data/states.tsv",
+        include_str!("../../data/states.tsv"),
+    ),
+    (
+        "places",
+        "data/places.tsv",
+        include_str!("../../data/places.tsv"),
+    ),
+    (
+        "organizations",
+        "data/organizations.tsv",
+        include_str!("../../data/organizations.tsv"),
+    ),
+    (
+        "ministries",
+        "data/ministries.tsv",
+        include_str!("../../data/ministries.tsv"),
+    ),
+    (
+        "titles",
+        "data/titles.tsv",
+        include_str!("../../data/titles.tsv"),
+    ),
+    (
+        "speech_cues",
+        "data/speech_cues.tsv",
+        include_str!("../../data/speech_cues.tsv"),
+    ),
+    (
+        "anonymous",
+        "data/anonymous.tsv",
+        include_str!("../../data/anonymous.tsv"),
+    ),
+    (
+        "given_names",
+        "data/given_names.tsv",
+        include_str!("../../data/given_names.tsv"),
+    ),
+    (
+        "event_cues",
+        "data/event_cues.tsv",
+        include_str!("../../data/event_cues.tsv"),
+    ),
 ];
 
 #[derive(Default)]
@@ -132,7 +168,13 @@ fn nisba_forms(m: &str) -> Vec<String> {
     for suffix in ["ه", "ون", "ين", "ان", "تان", "تين", "ات"] {
         // Multi-word nisbas (كوري جنوبي) inflect both words.
         let words: Vec<&str> = m.split(' ').collect();
-        out.push(words.iter().map(|w| format!("{w}{suffix}")).collect::<Vec<_>>().join(" "));
+        out.push(
+            words
+                .iter()
+                .map(|w| format!("{w}{suffix}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
     }
     out
 }
@@ -145,9 +187,14 @@ fn add_pattern(map: &mut PatternMap, phrase: &str, entry: Entry, article: Articl
         return;
     }
     let (key, article) = match key.strip_prefix("ال") {
-        Some(rest) if rest.chars().count() >= 2 => {
-            (rest.to_string(), if article == Article::Any { Article::Any } else { Article::Required })
-        }
+        Some(rest) if rest.chars().count() >= 2 => (
+            rest.to_string(),
+            if article == Article::Any {
+                Article::Any
+            } else {
+                Article::Required
+            },
+        ),
         _ => (key, article),
     };
     let list = map.entry(key).or_default();
@@ -188,7 +235,8 @@ impl Lexicon {
                 .ok_or_else(|| LexiconError {
                     file: file.clone(),
                     line: 1,
-                    message: "the first line must be `# kind: states|places|organizations|…`".into(),
+                    message: "the first line must be `# kind: states|places|organizations|…`"
+                        .into(),
                 })?;
             src.add(&kind, &file, &text)?;
         }
@@ -229,7 +277,12 @@ impl Lexicon {
                 add_pattern(&mut map, n, Entry::Ministry(i as u32), Article::Any);
             }
             for n in &m.construct {
-                add_pattern(&mut map, n, Entry::MinistryConstruct(i as u32), Article::Any);
+                add_pattern(
+                    &mut map,
+                    n,
+                    Entry::MinistryConstruct(i as u32),
+                    Article::Any,
+                );
             }
         }
         for (row, variants) in src.titles {
@@ -244,11 +297,21 @@ impl Lexicon {
         for (mi, m) in src.ministries.iter().enumerate() {
             for phrase in &m.minister {
                 let key = fold_key(phrase);
-                let existing = map.get(key.strip_prefix("ال").unwrap_or(&key)).and_then(|l| {
-                    l.iter().find_map(|(e, _)| if let Entry::Title(t) = e { Some(*t) } else { None })
-                });
+                let existing = map
+                    .get(key.strip_prefix("ال").unwrap_or(&key))
+                    .and_then(|l| {
+                        l.iter().find_map(|(e, _)| {
+                            if let Entry::Title(t) = e {
+                                Some(*t)
+                            } else {
+                                None
+                            }
+                        })
+                    });
                 match existing {
-                    Some(t) if titles[t as usize].ministry.is_none() => titles[t as usize].ministry = Some(mi as u32),
+                    Some(t) if titles[t as usize].ministry.is_none() => {
+                        titles[t as usize].ministry = Some(mi as u32)
+                    }
                     Some(_) => {}
                     None => {
                         let t = titles.len() as u32;
@@ -260,7 +323,11 @@ impl Lexicon {
                             } else {
                                 m.name_en.replace("Ministry", "minister").to_lowercase()
                             },
-                            kind: if spokes { TitleKind::Spokes } else { TitleKind::Post },
+                            kind: if spokes {
+                                TitleKind::Spokes
+                            } else {
+                                TitleKind::Post
+                            },
                             ministry: Some(mi as u32),
                         });
                         add_pattern(&mut map, phrase, Entry::Title(t), Article::Any);
@@ -287,7 +354,11 @@ impl Lexicon {
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&keys)
-            .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::Standard).build(&keys))
+            .or_else(|_| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build(&keys)
+            })
             .expect("lexicon automaton");
         Lexicon {
             states: src.states,
@@ -322,7 +393,11 @@ impl Lexicon {
         for m in self.automaton.find_overlapping_iter(folded) {
             let (start, end) = (m.start(), m.end());
             // The match must end a token…
-            if folded[end..].chars().next().is_some_and(crate::text::tokens::is_word_char) {
+            if folded[end..]
+                .chars()
+                .next()
+                .is_some_and(crate::text::tokens::is_word_char)
+            {
                 continue;
             }
             // …and start one, after a chain of proclitics.
@@ -345,11 +420,22 @@ impl Lexicon {
             if entries.is_empty() {
                 continue;
             }
-            cands.push(Hit { token_start, start, end, article, entries });
+            cands.push(Hit {
+                token_start,
+                start,
+                end,
+                article,
+                entries,
+            });
         }
         // Longest first, then earliest; keep hits that overlap nothing kept.
         let mut order: Vec<usize> = (0..cands.len()).collect();
-        order.sort_by_key(|&i| (std::cmp::Reverse(cands[i].end - cands[i].token_start), cands[i].start));
+        order.sort_by_key(|&i| {
+            (
+                std::cmp::Reverse(cands[i].end - cands[i].token_start),
+                cands[i].start,
+            )
+        });
         let mut taken = vec![false; folded.len()];
         let mut keep = vec![false; cands.len()];
         for i in order {
@@ -359,7 +445,12 @@ impl Lexicon {
                 keep[i] = true;
             }
         }
-        let mut out: Vec<Hit> = cands.into_iter().zip(keep).filter(|(_, k)| *k).map(|(h, _)| h).collect();
+        let mut out: Vec<Hit> = cands
+            .into_iter()
+            .zip(keep)
+            .filter(|(_, k)| *k)
+            .map(|(h, _)| h)
+            .collect();
         out.sort_by_key(|h| h.start);
         out
     }

@@ -11,8 +11,8 @@ mod tables;
 
 pub use matcher::{Hit, Lexicon};
 pub use tables::{
-    AnonRow, CueKind, CueRow, LexiconError, MinistryRow, OrgKind, OrgRow, PlaceRow, StateRow, TitleKind,
-    TitleRow,
+    AnonRow, CueKind, CueRow, LexiconError, MinistryRow, OrgKind, OrgRow, PlaceRow, StateRow,
+    TitleKind, TitleRow,
 };
 
 /// What a lexicon pattern stands for; the index points into the lexicon's table.

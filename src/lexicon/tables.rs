@@ -169,7 +169,12 @@ pub struct EventCueRow {
 }
 
 pub(crate) fn list(field: &str) -> Vec<String> {
-    field.split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
+    field
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 fn opt(field: &str) -> Option<String> {
@@ -193,7 +198,10 @@ pub(crate) fn rows<'a>(
             return Some(Err(LexiconError {
                 file: file.to_string(),
                 line: i + 1,
-                message: format!("expected {min_fields} tab-separated fields, found {}", fields.len()),
+                message: format!(
+                    "expected {min_fields} tab-separated fields, found {}",
+                    fields.len()
+                ),
             }));
         }
         Some(Ok((i + 1, fields)))
@@ -201,7 +209,11 @@ pub(crate) fn rows<'a>(
 }
 
 fn bad(file: &str, line: usize, message: impl fmt::Display) -> LexiconError {
-    LexiconError { file: file.to_string(), line, message: message.to_string() }
+    LexiconError {
+        file: file.to_string(),
+        line,
+        message: message.to_string(),
+    }
 }
 
 pub(crate) fn parse_states(file: &str, text: &str) -> Result<Vec<StateRow>, LexiconError> {
@@ -244,7 +256,13 @@ pub(crate) fn parse_orgs(file: &str, text: &str) -> Result<Vec<OrgRow>, LexiconE
                 "movement" => OrgKind::Movement,
                 "government" => OrgKind::Government,
                 "company" => OrgKind::Company,
-                other => return Err(bad(file, line, format!("unknown organization kind {other:?}"))),
+                other => {
+                    return Err(bad(
+                        file,
+                        line,
+                        format!("unknown organization kind {other:?}"),
+                    ))
+                }
             };
             Ok(OrgRow {
                 id: f[0].trim().to_string(),
@@ -272,7 +290,10 @@ pub(crate) fn parse_ministries(file: &str, text: &str) -> Result<Vec<MinistryRow
         .collect()
 }
 
-pub(crate) fn parse_titles(file: &str, text: &str) -> Result<Vec<(TitleRow, Vec<String>)>, LexiconError> {
+pub(crate) fn parse_titles(
+    file: &str,
+    text: &str,
+) -> Result<Vec<(TitleRow, Vec<String>)>, LexiconError> {
     rows(file, text, 3)
         .map(|r| {
             let (line, f) = r?;
@@ -287,7 +308,12 @@ pub(crate) fn parse_titles(file: &str, text: &str) -> Result<Vec<(TitleRow, Vec<
             };
             let variants = f.get(3).map(|v| list(v)).unwrap_or_default();
             Ok((
-                TitleRow { phrase: f[0].trim().to_string(), role_en: f[1].trim().to_string(), kind, ministry: None },
+                TitleRow {
+                    phrase: f[0].trim().to_string(),
+                    role_en: f[1].trim().to_string(),
+                    kind,
+                    ministry: None,
+                },
                 variants,
             ))
         })
@@ -329,7 +355,9 @@ pub(crate) fn parse_anon(file: &str, text: &str) -> Result<Vec<AnonRow>, Lexicon
 }
 
 pub(crate) fn parse_given(file: &str, text: &str) -> Result<Vec<String>, LexiconError> {
-    rows(file, text, 1).map(|r| r.map(|(_, f)| f[0].trim().to_string())).collect()
+    rows(file, text, 1)
+        .map(|r| r.map(|(_, f)| f[0].trim().to_string()))
+        .collect()
 }
 
 pub(crate) fn parse_event_cues(file: &str, text: &str) -> Result<Vec<EventCueRow>, LexiconError> {

@@ -40,6 +40,10 @@ pub struct Document {
 impl Document {
     /// A document with no metadata.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
-        Document { id: id.into(), text: text.into(), meta: DocMeta::default() }
+        Document {
+            id: id.into(),
+            text: text.into(),
+            meta: DocMeta::default(),
+        }
     }
 }

@@ -250,7 +250,10 @@ impl GraphHeader {
         GraphHeader {
             tool: "wasit".into(),
             version: env!("CARGO_PKG_VERSION").into(),
-            documents: documents.into_iter().map(|(id, meta)| HeaderDoc { id, meta }).collect(),
+            documents: documents
+                .into_iter()
+                .map(|(id, meta)| HeaderDoc { id, meta })
+                .collect(),
         }
     }
 }
@@ -296,7 +299,8 @@ impl Graph {
     /// Adds an edge between two existing nodes, or merges it into the same edge.
     /// Returns false (and adds nothing) when an endpoint is missing or the edge is a loop.
     pub fn add_edge(&mut self, edge: Edge) -> bool {
-        let (Some(&a), Some(&b)) = (self.index.get(&edge.source), self.index.get(&edge.target)) else {
+        let (Some(&a), Some(&b)) = (self.index.get(&edge.source), self.index.get(&edge.target))
+        else {
             return false;
         };
         if a == b {
@@ -333,7 +337,10 @@ impl Graph {
 
     /// The node with this id, mutably.
     pub fn node_mut(&mut self, id: &str) -> Option<&mut Node> {
-        self.index.get(id).copied().map(move |ix| &mut self.inner[ix])
+        self.index
+            .get(id)
+            .copied()
+            .map(move |ix| &mut self.inner[ix])
     }
 
     /// True when a node with this id exists.
@@ -355,7 +362,9 @@ impl Graph {
     pub fn out_edges<'a>(&'a self, id: &str) -> impl Iterator<Item = &'a Edge> + 'a {
         let ix = self.index.get(id).copied();
         ix.into_iter().flat_map(move |ix| {
-            self.inner.edges_directed(ix, petgraph::Direction::Outgoing).map(|e| e.weight())
+            self.inner
+                .edges_directed(ix, petgraph::Direction::Outgoing)
+                .map(|e| e.weight())
         })
     }
 
@@ -363,7 +372,9 @@ impl Graph {
     pub fn in_edges<'a>(&'a self, id: &str) -> impl Iterator<Item = &'a Edge> + 'a {
         let ix = self.index.get(id).copied();
         ix.into_iter().flat_map(move |ix| {
-            self.inner.edges_directed(ix, petgraph::Direction::Incoming).map(|e| e.weight())
+            self.inner
+                .edges_directed(ix, petgraph::Direction::Incoming)
+                .map(|e| e.weight())
         })
     }
 
@@ -403,7 +414,10 @@ impl Graph {
             (&a.source, a.edge_type, &a.target).cmp(&(&b.source, b.edge_type, &b.target))
         });
         let header = std::mem::take(&mut self.header);
-        *self = Graph { header, ..Graph::default() };
+        *self = Graph {
+            header,
+            ..Graph::default()
+        };
         for mut n in nodes {
             n.aliases.sort();
             n.aliases.dedup();
@@ -470,13 +484,20 @@ struct GraphJsonRef<'a> {
 
 impl<'a> From<&'a Graph> for GraphJsonRef<'a> {
     fn from(g: &'a Graph) -> Self {
-        GraphJsonRef { wasit: &g.header, nodes: g.nodes().collect(), edges: g.edges().collect() }
+        GraphJsonRef {
+            wasit: &g.header,
+            nodes: g.nodes().collect(),
+            edges: g.edges().collect(),
+        }
     }
 }
 
 impl From<GraphJson> for Graph {
     fn from(raw: GraphJson) -> Graph {
-        let mut g = Graph { header: raw.wasit, ..Graph::default() };
+        let mut g = Graph {
+            header: raw.wasit,
+            ..Graph::default()
+        };
         for n in raw.nodes {
             g.add_node(n);
         }
@@ -496,7 +517,11 @@ mod tests {
         let mut g = Graph::default();
         g.add_node(Node::new("person:a", NodeType::Person, "ترامب"));
         let mut n = Node::new("person:a", NodeType::Person, "دونالد ترامب");
-        n.evidence.push(Evidence { doc: "d".into(), start: 0, end: 3 });
+        n.evidence.push(Evidence {
+            doc: "d".into(),
+            start: 0,
+            end: 3,
+        });
         g.add_node(n);
         g.add_node(Node::new("state:US", NodeType::State, "الولايات المتحدة"));
         g.add_edge(Edge::new("person:a", EdgeType::AffiliatedWith, "state:US"));

@@ -177,7 +177,11 @@ mod tests {
     }
 
     t!(hamza_forms, "أإآٱ", "اااا");
-    t!(alef_maqsura_and_ta_marbuta, "مصطفى القاهرة", "مصطفي القاهره");
+    t!(
+        alef_maqsura_and_ta_marbuta,
+        "مصطفى القاهرة",
+        "مصطفي القاهره"
+    );
     t!(waw_ya_hamza, "مؤتمر رئيس", "موتمر رييس");
     t!(diacritics_removed, "عُمَانُ", "عمان");
     t!(tatweel_removed, "مسـقـط", "مسقط");

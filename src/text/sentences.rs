@@ -21,13 +21,11 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
                 // A dot between digits (3.5) or after a single letter (د.) is no boundary.
                 let next = text[i + c.len_utf8()..].chars().next();
                 let prev = text[..i].chars().next_back();
-                if c == '.' && (matches!(next, Some(d) if d.is_ascii_digit()) || prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())) {
-                    None
-                } else if matches!(next, Some(n) if !n.is_whitespace() && !"\"'»”)".contains(n)) {
-                    None
-                } else {
-                    Some(i + c.len_utf8())
-                }
+                let inside_number = c == '.'
+                    && prev.is_some_and(|p| p.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_ascii_digit());
+                let glued = matches!(next, Some(n) if !n.is_whitespace() && !"\"'»”)".contains(n));
+                (!inside_number && !glued).then_some(i + c.len_utf8())
             }
             _ => None,
         };

@@ -5,13 +5,15 @@
 
 /// True for characters that make up words: letters (any script), digits and marks.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{0610}'..='\u{061a}').contains(&c) || ('\u{064b}'..='\u{065f}').contains(&c)
+    c.is_alphanumeric()
+        || ('\u{0610}'..='\u{061a}').contains(&c)
+        || ('\u{064b}'..='\u{065f}').contains(&c)
 }
 
 /// Every proclitic chain accepted before a stem, in folded form, longest first.
 const PREFIXES: &[&str] = &[
-    "وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "وب", "ول", "وك", "فب",
-    "فل", "فك", "ال", "و", "ف", "ب", "ل", "ك",
+    "وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "وب", "ول",
+    "وك", "فب", "فل", "فك", "ال", "و", "ف", "ب", "ل", "ك",
 ];
 
 /// True when `s` (folded) is a chain of proclitics that may stand before a stem.
@@ -100,7 +102,10 @@ impl Tokens {
             }
         }
         if let Some(s) = start {
-            list.push(Token { start: s, end: folded.len() });
+            list.push(Token {
+                start: s,
+                end: folded.len(),
+            });
         }
         Tokens { list }
     }

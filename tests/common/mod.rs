@@ -16,7 +16,9 @@ pub fn root() -> PathBuf {
 
 /// True when running in CI (`CI=true`), where every outside tool must be present.
 pub fn in_ci() -> bool {
-    std::env::var("CI").map(|v| v == "true" || v == "1").unwrap_or(false)
+    std::env::var("CI")
+        .map(|v| v == "true" || v == "1")
+        .unwrap_or(false)
 }
 
 /// Checks that an outside tool is available by running `probe` (e.g. `["dot", "-V"]`
@@ -32,7 +34,10 @@ pub fn require(what: &str, probe: &[&str]) -> bool {
         .unwrap_or(false);
     if !ok {
         if in_ci() {
-            panic!("{what} is required in CI (CI=true) but `{}` failed", probe.join(" "));
+            panic!(
+                "{what} is required in CI (CI=true) but `{}` failed",
+                probe.join(" ")
+            );
         }
         eprintln!("notice: {what} is not installed; skipping this test");
     }
@@ -47,8 +52,18 @@ pub fn tempdir() -> tempfile::TempDir {
 /// Builds the graph of `inputs` into `out` with the real binary; panics with stderr on failure.
 pub fn build(inputs: &[&Path], out: &Path, extra: &[&str]) -> std::process::Output {
     let mut cmd = wasit();
-    cmd.arg("build").args(inputs).arg("--out").arg(out).arg("--render").arg("none").args(extra);
+    cmd.arg("build")
+        .args(inputs)
+        .arg("--out")
+        .arg(out)
+        .arg("--render")
+        .arg("none")
+        .args(extra);
     let output = cmd.output().expect("run wasit");
-    assert!(output.status.success(), "wasit build failed: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "wasit build failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     output
 }

@@ -1,0 +1,200 @@
+//! Integration tests: the real binary on the seeds and on the development set,
+//! asserting named facts and the figures of the scorer (regression floors).
+
+mod common;
+
+use std::path::Path;
+
+use serde_json::Value;
+
+fn graph(out: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(out.join("graph.json")).unwrap()).unwrap()
+}
+
+fn nodes<'a>(g: &'a Value, t: &str) -> Vec<&'a Value> {
+    g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["type"] == t)
+        .collect()
+}
+
+fn edges<'a>(g: &'a Value, t: &str, target: &str) -> Vec<&'a str> {
+    g["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == t && e["target"] == target)
+        .map(|e| e["source"].as_str().unwrap())
+        .collect()
+}
+
+/// Scores a graph with `wasit eval --json` and returns the results object.
+fn score(out: &Path, gold: &Path) -> Value {
+    let o = common::wasit()
+        .arg("eval")
+        .arg(out.join("graph.json"))
+        .arg(gold)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    v["results"].clone()
+}
+
+fn f1(r: &Value, k: &str) -> f64 {
+    r[k]["f1"].as_f64().unwrap()
+}
+
+#[test]
+fn seeds_named_facts() {
+    let dir = common::tempdir();
+    common::build(&[&common::root().join("seeds")], dir.path(), &[]);
+    let g = graph(dir.path());
+    // One node for the Muscat talks of 2026-02-06, with both sides.
+    let muscat: Vec<&Value> = nodes(&g, "meeting")
+        .into_iter()
+        .filter(|m| m["attrs"]["date"] == "2026-02-06")
+        .collect();
+    assert_eq!(muscat.len(), 1, "{muscat:?}");
+    let id = muscat[0]["id"].as_str().unwrap();
+    let parties = edges(&g, "party_to", id);
+    assert!(
+        parties.contains(&"state:US") && parties.contains(&"state:IR"),
+        "{parties:?}"
+    );
+    // The postponed fourth round in Rome is its own node.
+    let rome: Vec<&Value> = nodes(&g, "meeting")
+        .into_iter()
+        .filter(|m| m["attrs"]["round"] == 4)
+        .collect();
+    assert_eq!(rome.len(), 1);
+    assert_eq!(rome[0]["attrs"]["status"], "postponed");
+    assert_eq!(rome[0]["attrs"]["place"], "روما");
+    // People found by context, with their states; Kushner is Trump's son-in-law.
+    let people: Vec<&str> = nodes(&g, "person")
+        .iter()
+        .map(|p| p["label"].as_str().unwrap())
+        .collect();
+    for name in [
+        "عباس عراقجي",
+        "ستيف ويتكوف",
+        "جاريد كوشنر",
+        "إسماعيل بقائي",
+        "بدر البوسعيدي",
+    ] {
+        assert!(people.contains(&name), "{name} missing from {people:?}");
+    }
+    let kin = g["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["type"] == "relative_of")
+        .unwrap();
+    assert_eq!(kin["attrs"]["relation"], "son-in-law");
+    // Evidence spans index the original text.
+    let text =
+        std::fs::read_to_string(common::root().join("seeds/000_48731a683ee5dcf3.txt")).unwrap();
+    let bagh = nodes(&g, "person")
+        .into_iter()
+        .find(|p| p["label"] == "إسماعيل بقائي")
+        .unwrap();
+    let ev = bagh["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["doc"] == "000_48731a683ee5dcf3.txt")
+        .unwrap();
+    let (s, e) = (
+        ev["start"].as_u64().unwrap() as usize,
+        ev["end"].as_u64().unwrap() as usize,
+    );
+    assert!(text[s..e].contains("بقائي"));
+}
+
+#[test]
+fn seeds_figures_hold_their_floors() {
+    let dir = common::tempdir();
+    common::build(&[&common::root().join("seeds")], dir.path(), &[]);
+    let r = score(dir.path(), &common::root().join("tests/seeds.gold.toml"));
+    assert!(f1(&r, "state") >= 0.95, "{r}");
+    assert!(f1(&r, "person") >= 0.80, "{r}");
+    assert!(f1(&r, "affiliation") >= 0.70, "{r}");
+    assert!(f1(&r, "meeting") >= 0.70, "{r}");
+    assert!(f1(&r, "meeting_role") >= 0.45, "{r}");
+    assert!(f1(&r, "claim") >= 0.55, "{r}");
+    assert!(r["mission_score"].as_f64().unwrap() >= 0.72, "{r}");
+}
+
+#[test]
+fn dev_set_figures_hold_their_floors() {
+    let dir = common::tempdir();
+    common::build(&[&common::root().join("tests/dev")], dir.path(), &[]);
+    let r = score(dir.path(), &common::root().join("tests/dev.gold.toml"));
+    assert!(f1(&r, "state") >= 0.95, "{r}");
+    assert!(f1(&r, "person") >= 0.72, "{r}");
+    assert!(f1(&r, "affiliation") >= 0.65, "{r}");
+    assert!(f1(&r, "meeting") >= 0.50, "{r}");
+    assert!(f1(&r, "claim") >= 0.55, "{r}");
+    assert!(r["mission_score"].as_f64().unwrap() >= 0.68, "{r}");
+}
+
+#[test]
+fn same_input_gives_identical_output() {
+    let (a, b) = (common::tempdir(), common::tempdir());
+    common::build(&[&common::root().join("seeds")], a.path(), &[]);
+    common::build(&[&common::root().join("seeds")], b.path(), &[]);
+    let ja = std::fs::read(a.path().join("graph.json")).unwrap();
+    let jb = std::fs::read(b.path().join("graph.json")).unwrap();
+    assert_eq!(ja, jb);
+}
+
+#[test]
+fn bad_inputs_are_named_and_the_run_goes_on() {
+    let dir = common::tempdir();
+    let inp = dir.path().join("in");
+    std::fs::create_dir_all(&inp).unwrap();
+    std::fs::write(
+        inp.join("good.txt"),
+        "قال وزير الخارجية القطري خالد بن سالم آل فهيد إن المحادثات بناءة.",
+    )
+    .unwrap();
+    std::fs::write(inp.join("latin1.txt"), [0x71u8, 0xe9, 0x20, 0xff]).unwrap();
+    std::fs::write(inp.join("binary.txt"), [0u8, 1, 2, 3]).unwrap();
+    std::fs::write(inp.join("empty.txt"), "").unwrap();
+    std::fs::write(
+        inp.join("rows.jsonl"),
+        "{\"id\": \"r1\", \"text\": \"وصل الوفد إلى الدوحة\"}\n{oops\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("keep.txt"), "mine").unwrap();
+    let o = common::wasit()
+        .arg("build")
+        .arg(&inp)
+        .arg(dir.path().join("missing"))
+        .args(["--render", "none", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    for needle in [
+        "latin1.txt: not UTF-8",
+        "binary.txt: binary data",
+        "empty.txt: empty file",
+        "rows.jsonl:2: malformed",
+        "missing: no such file",
+    ] {
+        assert!(err.contains(needle), "{needle:?} not in {err}");
+    }
+    let g = graph(&out);
+    assert!(g["wasit"]["documents"].as_array().unwrap().len() == 2);
+    assert_eq!(
+        std::fs::read_to_string(out.join("keep.txt")).unwrap(),
+        "mine"
+    );
+}
