@@ -83,7 +83,7 @@ fn seeds_named_facts() {
         "ستيف ويتكوف",
         "جاريد كوشنر",
         "إسماعيل بقائي",
-        "بدر البوسعيدي",
+        "بدر بن حمود البوسعيدي",
     ] {
         assert!(people.contains(&name), "{name} missing from {people:?}");
     }

@@ -381,6 +381,8 @@ pub fn parse_all(folded: &str, doc_date: Option<&str>) -> Vec<DateMention> {
             }
             None => (d <= days_in_month(2024, m)).then(|| infer_year(doc, m, d, rel)),
         };
+        // An impossible day (31 فبراير) rejects the whole expression.
+        let value = value.or_else(|| Some(String::new()));
         push(&mut out, a, b, value, false);
     }
     for c in p.month_year.captures_iter(folded) {
@@ -499,6 +501,7 @@ pub fn parse_all(folded: &str, doc_date: Option<&str>) -> Vec<DateMention> {
         });
         push(&mut out, a, b, value, true);
     }
+    out.retain(|d| !d.value.is_empty());
     out.sort_by_key(|d| d.start);
     out
 }
