@@ -198,3 +198,58 @@ fn bad_inputs_are_named_and_the_run_goes_on() {
         "mine"
     );
 }
+
+#[test]
+fn eval_agrees_with_the_reference_scorer() {
+    let scorer = common::root().join("../shared/eval/score.py");
+    if !scorer.is_file() || !common::require("python3", &["python3", "--version"]) {
+        eprintln!("notice: ../shared/eval/score.py not found; skipping");
+        assert!(
+            !common::in_ci() || scorer.is_file(),
+            "score.py missing in CI"
+        );
+        return;
+    }
+    for (input, gold) in [
+        ("seeds", "tests/seeds.gold.toml"),
+        ("tests/dev", "tests/dev.gold.toml"),
+    ] {
+        let dir = common::tempdir();
+        common::build(&[&common::root().join(input)], dir.path(), &[]);
+        let gold = common::root().join(gold);
+        let ours = score(dir.path(), &gold);
+        let o = std::process::Command::new("python3")
+            .arg(&scorer)
+            .arg(dir.path().join("graph.json"))
+            .arg(&gold)
+            .arg("--json")
+            .output()
+            .unwrap();
+        let theirs: Value = serde_json::from_slice(&o.stdout).unwrap();
+        let theirs = &theirs["results"];
+        for k in [
+            "person",
+            "state",
+            "organization",
+            "place",
+            "affiliation",
+            "kinship",
+            "meeting",
+            "meeting_role",
+            "claim",
+        ] {
+            for f in ["precision", "recall", "f1"] {
+                let (a, b) = (ours[k][f].as_f64().unwrap(), theirs[k][f].as_f64().unwrap());
+                assert!(
+                    (a - b).abs() <= 0.001,
+                    "{input} {k} {f}: wasit eval {a}, score.py {b}"
+                );
+            }
+        }
+        let (a, b) = (
+            ours["mission_score"].as_f64().unwrap(),
+            theirs["mission_score"].as_f64().unwrap(),
+        );
+        assert!((a - b).abs() <= 0.001, "{input} mission: {a} vs {b}");
+    }
+}
