@@ -20,8 +20,8 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let gold_path = args.gold.display();
     let text =
         std::fs::read_to_string(&args.gold).with_context(|| format!("{gold_path}: cannot read"))?;
-    let gold = Gold::parse(&text).with_context(|| format!("{gold_path}: cannot be read"))?;
-    let scores = score(&graph, &gold).with_context(|| format!("{graph_path}: cannot be scored"))?;
+    let gold = Gold::parse(&text).with_context(|| gold_path.to_string())?;
+    let scores = score(&graph, &gold).with_context(|| graph_path.to_string())?;
     let out = if args.json {
         format_json(&scores, args.details)
     } else {
