@@ -248,6 +248,12 @@ fn classify(an: &Analysis, i: usize) -> Class {
     if an.common.contains(t) {
         return Class::Other;
     }
+    // لصحيفة، بمدينة: a preposition on a common noun.
+    if let Some(stem) = t.strip_prefix(['ل', 'ب', 'ك']) {
+        if an.common.contains(stem) {
+            return Class::Other;
+        }
+    }
     if CONNECTORS.contains(&t) {
         return Class::Connector;
     }
@@ -271,6 +277,7 @@ fn extend(an: &Analysis, start: usize, given_start: bool) -> Option<usize> {
     let n = an.tokens.list.len();
     let mut last = start;
     let mut after_connector = matches!(classify(an, start), Class::Connector);
+    let mut had_connector = after_connector;
     let mut i = start + 1;
     while i < n && i - start < 7 && joined(an, i - 1) {
         let t = an.tok(i);
@@ -279,6 +286,7 @@ fn extend(an: &Analysis, start: usize, given_start: bool) -> Option<usize> {
         match class {
             Class::Connector => {
                 after_connector = true;
+                had_connector = true;
                 i += 1;
                 continue;
             }
@@ -296,11 +304,21 @@ fn extend(an: &Analysis, start: usize, given_start: bool) -> Option<usize> {
                         break;
                     }
                 }
-                if t.starts_with("ال") && !after_connector {
-                    // ال- surnames (البوسعيدي، الأسد) end a name; ال- adjectives do not start one.
-                    if !given_start && pos == 0 {
+                if t.starts_with("ال") && !after_connector && pos >= 2 {
+                    // A family name in ال- after a given and a father's name (محمد فريد
+                    // العلوي، سعود بن جاسم الرشيدان) ends in ي, follows a nasab chain, or
+                    // closes the phrase; otherwise an ال- word here is an adjective
+                    // (أبرام بالي القائم بأعمال …).
+                    let closes = i + 1 >= n
+                        || !joined(an, i)
+                        || an.token_is(i + 1, |e| matches!(e, Entry::Title(_) | Entry::Cue(_)));
+                    if !(had_connector || t.ends_with('ي') || closes) {
                         break;
                     }
+                }
+                // A clitic before the article (باللجوء، والمفاوضات) is never inside a name.
+                if ["بال", "وال", "فال", "كال", "لل"].iter().any(|p| t.starts_with(p)) && !after_connector {
+                    break;
                 }
                 if !given_start && pos >= 3 {
                     break;
@@ -531,6 +549,36 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
         found.push(f);
     }
     found.sort_by_key(|f| f.first);
+    // Confidence: a name found only by its given name (حسن النية، صالح طرفي) must
+    // also have a title after it, a speech verb before it, three or more tokens, or a
+    // surname that recurs in the document; a lone unknown word after a title (الرئيس
+    // ينتظر) must recur too.
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for i in 0..n {
+        let t = an.tok(i);
+        *counts.entry(skeleton(t)).or_insert(0) += 1;
+        if let Some(stem) = t.strip_prefix(['و', 'ب', 'ل', 'ف', 'ك']) {
+            if stem.chars().count() >= 3 {
+                *counts.entry(skeleton(stem)).or_insert(0) += 1;
+            }
+        }
+    }
+    let recurs = |f: &Found| counts.get(&skeleton(an.tok(f.last))).copied().unwrap_or(0) >= 2;
+    found.retain(|f| {
+        let tokens = f.last - f.first + 1;
+        if f.title.is_some() {
+            return tokens >= 2 || classify(an, f.first) == Class::Given || recurs(f);
+        }
+        let after = f.last + 1;
+        let title_after = after < n
+            && an.hit_at(after).is_some_and(|h| {
+                h.entries.iter().any(|e| matches!(e, Entry::Title(_)))
+                    && !an.folded.text[h.token_start..h.start].starts_with('و')
+            });
+        let verb_before = f.first > 0 && an.token_is(f.first - 1, |e| matches!(e, Entry::Cue(_)));
+        let former = f.first > 0 && matches!(an.tok(f.first - 1), "السابق" | "الاسبق" | "الراحل" | "الحالي");
+        title_after || verb_before || former || tokens >= 3 || recurs(f)
+    });
 
     // Persons: one per name; a name joins an earlier person when it shares the surname.
     let mut people = People::default();
@@ -659,7 +707,10 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
         }
         // Apposition after the name: [، ] title … up to punctuation.
         let after = f.last + 1;
+        // "عراقجي والمبعوث الأميركي": a title after و belongs to the next person.
+        let conjoined = an.hit_at(after).is_some_and(|h| an.folded.text[h.token_start..h.start].starts_with('و'));
         if after < n
+            && !conjoined
             && an.token_is(after, |e| matches!(e, Entry::Title(_)))
             && !an.gap(f.last, after).contains(['.', '\n'])
         {

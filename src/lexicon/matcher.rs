@@ -445,6 +445,31 @@ impl Lexicon {
                 keep[i] = true;
             }
         }
+        // A title that embeds an entity (كبير موظفي البيت الأبيض) keeps the entity
+        // inside it too, so the post's organization or state is known.
+        let titles: Vec<(usize, usize)> = cands
+            .iter()
+            .zip(&keep)
+            .filter(|(h, k)| **k && h.entries.iter().any(|e| matches!(e, Entry::Title(_))))
+            .map(|(h, _)| (h.token_start, h.end))
+            .collect();
+        let mut inner = vec![false; folded.len()];
+        let mut by_len: Vec<usize> = (0..cands.len()).collect();
+        by_len.sort_by_key(|&i| (std::cmp::Reverse(cands[i].end - cands[i].start), cands[i].start));
+        for i in by_len {
+            let h = &cands[i];
+            let entity = h.entries.iter().any(|e| {
+                matches!(e, Entry::Org(_) | Entry::StateName(_) | Entry::Capital(_) | Entry::Nisba(_) | Entry::Ministry(_))
+            });
+            if keep[i] || !entity {
+                continue;
+            }
+            let nested = titles.iter().any(|&(a, b)| a < h.token_start && h.end <= b);
+            if nested && !inner[h.token_start..h.end].iter().any(|&t| t) {
+                inner[h.token_start..h.end].iter_mut().for_each(|t| *t = true);
+                keep[i] = true;
+            }
+        }
         let mut out: Vec<Hit> = cands
             .into_iter()
             .zip(keep)
