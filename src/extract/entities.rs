@@ -90,7 +90,7 @@ pub fn capital_place_id(lex: &Lexicon, s: u32) -> String {
 /// Tokens that put a capital in the role of a place.
 const LOCATIVE: &[&str] = &[
     "في",
-    "الى",
+    "الي",
     "داخل",
     "قرب",
     "بمدينه",

@@ -248,6 +248,12 @@ fn classify(an: &Analysis, i: usize) -> Class {
     if an.common.contains(t) {
         return Class::Other;
     }
+    // لتلك، وهذا: a clitic on a function word.
+    if let Some(stem) = t.strip_prefix(['ل', 'ب', 'و', 'ف', 'ك']) {
+        if STOP.contains(&stem) || matches!(stem, "تلك" | "ذلك" | "هذه" | "هذا" | "هولاء") {
+            return Class::Other;
+        }
+    }
     // لصحيفة، بمدينة: a preposition on a common noun.
     if let Some(stem) = t.strip_prefix(['ل', 'ب', 'ك']) {
         if an.common.contains(stem) {
@@ -256,6 +262,10 @@ fn classify(an: &Analysis, i: usize) -> Class {
     }
     if CONNECTORS.contains(&t) {
         return Class::Connector;
+    }
+    // Adverbs in -يّاً (هاتفياً، رسمياً) are not names.
+    if t.ends_with("يا") && t.chars().count() >= 5 {
+        return Class::Other;
     }
     if STOP.contains(&t)
         || !t.chars().all(|c| {
@@ -340,8 +350,13 @@ fn extend(an: &Analysis, start: usize, given_start: bool) -> Option<usize> {
             break;
         }
         last = i;
+        // A kunya closes a name: خليل أبو صالح.
+        let kunya = after_connector && matches!(an.tok(i - 1), "ابو" | "ابي" | "ام");
         after_connector = false;
         i += 1;
+        if kunya {
+            break;
+        }
         if t.starts_with("ال") && class == Class::Unknown {
             break;
         }
@@ -403,6 +418,9 @@ fn after_title(an: &Analysis, ents: &Entities, ti: usize, title_last: usize) -> 
                     | "بالوكاله"
                     | "بالانابه"
                     | "بوزاره"
+                    | "الي"
+                    | "العام"
+                    | "الاعلي"
             )
             || (t.starts_with("ال") && class == Class::Unknown)
             || (t.starts_with("لل") && class == Class::Unknown);
@@ -577,13 +595,16 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
             });
         let verb_before = f.first > 0 && an.token_is(f.first - 1, |e| matches!(e, Entry::Cue(_)));
         let former = f.first > 0 && matches!(an.tok(f.first - 1), "السابق" | "الاسبق" | "الراحل" | "الحالي");
-        title_after || verb_before || former || tokens >= 3 || recurs(f)
+        // A state's adjective just before (والعراقي هشام العلوي، الإسباني خوسيه).
+        let nisba_before = f.first > 0 && an.token_is(f.first - 1, |e| matches!(e, Entry::Nisba(_)));
+        title_after || verb_before || former || nisba_before || tokens >= 3 || recurs(f)
     });
 
     // Persons: one per name; a name joins an earlier person when it shares the surname.
     let mut people = People::default();
     let mut by_surname: HashMap<String, usize> = HashMap::new();
     let mut by_full: HashMap<String, usize> = HashMap::new();
+    let mut first_names: Vec<String> = Vec::new();
     // A name starts after the clitics of its first token (وحميد → حميد).
     let start_of = |i: usize| -> usize {
         match an.hit_at(i) {
@@ -616,7 +637,14 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
         let name = name_of(f);
         let full = key_of(f.first, f.last);
         let sur = skeleton(an.tok(f.last));
-        let existing = by_full.get(&full).or_else(|| by_surname.get(&sur)).copied();
+        // A full name joins another by surname only when the given names agree
+        // (عبد الله جمعة الطاهر and his brother عثمان جمعة الطاهر are two people).
+        let first_key = full.split(' ').next().unwrap_or("").to_string();
+        let existing = by_full.get(&full).copied().or_else(|| {
+            by_surname.get(&sur).copied().filter(|&p| {
+                f.last == f.first || first_names.get(p).is_none_or(|k: &String| k.is_empty() || *k == first_key)
+            })
+        });
         let p = match existing {
             Some(p) => {
                 let person = &mut people.persons[p];
@@ -629,6 +657,7 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
                 p
             }
             None => {
+                first_names.push(if f.last > f.first { first_key.clone() } else { String::new() });
                 people.persons.push(PersonFact {
                     name: name.clone(),
                     ..PersonFact::default()

@@ -145,7 +145,8 @@ pub fn is_key_punct(c: char) -> bool {
 /// assert_ne!(skeleton("بايدن"), skeleton("بدر"));
 /// ```
 pub fn skeleton(s: &str) -> String {
-    let key = fold_key(s);
+    // عبد المنعم and عبدالمنعم are one name.
+    let key = fold_key(s).replace("عبد ", "عبد");
     let mut out = String::with_capacity(key.len());
     for word in key.split(' ') {
         if !out.is_empty() {
@@ -155,6 +156,10 @@ pub fn skeleton(s: &str) -> String {
         for (i, &c) in chars.iter().enumerate() {
             let inner = i > 0 && i + 1 < chars.len();
             if inner && c == 'ا' {
+                continue;
+            }
+            // Doubled letters of a transliteration (دانييل / دانيل).
+            if out.ends_with(c) && i > 0 {
                 continue;
             }
             out.push(c);
