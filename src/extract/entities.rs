@@ -122,6 +122,17 @@ impl Entities {
         self.mentions[k..].iter().take_while(move |m| m.first < b)
     }
 
+    /// "البلاد" (the country) before token `i`: the state of the nearest earlier
+    /// mention that names a state or belongs to one (التلفزيون الإيراني), cities and
+    /// places aside.
+    pub fn country_before(&self, i: usize) -> Option<u32> {
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.first < i && !matches!(m.via, Via::Implied | Via::Place))
+            .find_map(|m| m.state)
+    }
+
     /// The label of an entity id.
     pub fn label(&self, id: &str) -> Option<&str> {
         self.info.get(id).map(|(_, l, _)| l.as_str())
@@ -332,8 +343,9 @@ pub fn find(an: &Analysis) -> Entities {
                     let row = &lex.orgs[o as usize];
                     let oid = format!("org:{}", row.id);
                     ents.note(&oid, NodeType::Organization, &row.names[0], &row.name_en);
+                    let org_state = row.state.as_deref().and_then(|c| lex.state_by_code(c));
                     ents.mentions
-                        .push(mk(oid.clone(), NodeType::Organization, Via::Name, None));
+                        .push(mk(oid.clone(), NodeType::Organization, Via::Name, org_state));
                     if let Some(s) = row.state.as_deref().and_then(|c| lex.state_by_code(c)) {
                         let st = &lex.states[s as usize];
                         ents.note(
@@ -384,11 +396,7 @@ pub fn find(an: &Analysis) -> Entities {
                     }
                     if state.is_none() && matches!(an.tok(last + 1), "البلاد" | "بلاده" | "بلادها")
                     {
-                        state = ents
-                            .mentions
-                            .iter()
-                            .rev()
-                            .find_map(|m| m.state.filter(|_| m.node_type == NodeType::State));
+                        state = ents.country_before(first);
                         end = an.tokens.list[last + 1].end;
                     }
                     let Some(s) = state else { continue };

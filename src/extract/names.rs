@@ -805,13 +805,7 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
                 && state.is_none()
                 && (a..b).any(|i| matches!(an.tok(i), "البلاد" | "بلاده" | "بلادها"))
             {
-                state = ents
-                    .mentions
-                    .iter()
-                    .rev()
-                    .filter(|m| m.first < a && m.node_type == NodeType::State)
-                    .map(|m| m.id.clone())
-                    .next();
+                state = ents.country_before(a).map(|s| super::entities::state_id(lex, s));
             }
             let target = org.or(state);
             if let Some(target) = target {
