@@ -393,7 +393,10 @@ fn after_title(an: &Analysis, ents: &Entities, ti: usize, title_last: usize) -> 
             return None;
         }
         let class = classify(an, i);
-        if class == Class::Given {
+        // A name before بن/بنت starts a nasab even when the word is also a title
+        // or unknown (سلطان بن ماجد العتيبي).
+        let nasab = i + 1 < n && matches!(an.tok(i + 1), "بن" | "بنت") && joined(an, i);
+        if class == Class::Given || (nasab && !STOP.contains(&t) && !t.starts_with("ال")) {
             let last = extend(an, i, true)?;
             return Some(Found {
                 first: i,
@@ -820,6 +823,45 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
                     pm.end.max(th.end),
                 );
             }
+        }
+    }
+    // A state's adjective right before the name (قالت الإسرائيلية روني ليفي).
+    for f in &found {
+        let Some(pm) = people.mentions.iter().find(|m| m.first == f.first) else { continue };
+        if f.first == 0 || f.title.is_some() {
+            continue;
+        }
+        if let Some(m) = ents.at_token(f.first - 1).filter(|m| m.via == Via::Nisba && m.last == f.first - 1) {
+            let (a, b) = (an.tokens.list[m.first].start, pm.end);
+            push_rel(&mut rels, an, Ref::Person(pm.person), EdgeType::AffiliatedWith, Ref::Id(m.id.clone()), &[], a, b);
+        }
+    }
+    // Delegations: "ترأس الوفد الأوكراني تاراس ليسينكو"، "وضم الوفد العراقي … نوفل
+    // الحسيني": a person named after وفد + nisba, state or organization belongs to it.
+    for pm in &people.mentions {
+        let lo = pm.first.saturating_sub(9);
+        for j in (lo..pm.first).rev() {
+            if people.at_token(j).is_some() || an.gap(j, j + 1).contains(['.', '\n', '؛']) {
+                break;
+            }
+            let t = an.tok(j);
+            let bare = t.trim_start_matches(['و', 'ف', 'ل', 'ب']);
+            if !matches!(bare, "الوفد" | "وفد" | "فد" | "لوفد" | "الوفود") && !t.ends_with("وفد") {
+                continue;
+            }
+            let target = ents.at_token(j + 1).filter(|m| {
+                m.via != Via::Implied && matches!(m.node_type, NodeType::State | NodeType::Organization)
+            });
+            if let Some(m) = target {
+                let role = if (lo..j).any(|k| an.tok(k).contains("راس") || an.tok(k).contains("رييس")) {
+                    "رئيس الوفد"
+                } else {
+                    "عضو الوفد"
+                };
+                let (a, b) = (an.tokens.list[j].start, pm.end);
+                push_rel(&mut rels, an, Ref::Person(pm.person), EdgeType::AffiliatedWith, Ref::Id(m.id.clone()), &[("role", role)], a, b);
+            }
+            break;
         }
     }
     people.relations = rels;
