@@ -344,8 +344,12 @@ pub fn find(an: &Analysis) -> Entities {
                     let oid = format!("org:{}", row.id);
                     ents.note(&oid, NodeType::Organization, &row.names[0], &row.name_en);
                     let org_state = row.state.as_deref().and_then(|c| lex.state_by_code(c));
-                    ents.mentions
-                        .push(mk(oid.clone(), NodeType::Organization, Via::Name, org_state));
+                    ents.mentions.push(mk(
+                        oid.clone(),
+                        NodeType::Organization,
+                        Via::Name,
+                        org_state,
+                    ));
                     if let Some(s) = row.state.as_deref().and_then(|c| lex.state_by_code(c)) {
                         let st = &lex.states[s as usize];
                         ents.note(

@@ -152,6 +152,8 @@ pub struct DocFacts {
     pub persons: Vec<PersonFact>,
     /// Relations.
     pub relations: Vec<RelationFact>,
+    /// Pairs of people on the same side (see `names::People::allies`).
+    pub allies: Vec<(Ref, Ref, Span)>,
     /// Meetings.
     pub meetings: Vec<MeetingFact>,
     /// Claims.
@@ -183,6 +185,18 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> DocFacts {
     facts.entities = ents.facts(&an);
     facts.persons = people.persons.clone();
     facts.relations = people.relations.clone();
+    facts.allies = people
+        .allies
+        .iter()
+        .map(|&(a, b, s)| (Ref::Person(a), Ref::Person(b), s))
+        .collect();
+    facts.allies.extend(
+        people
+            .relations
+            .iter()
+            .filter(|r| r.edge_type == EdgeType::RelativeOf)
+            .map(|r| (r.source.clone(), r.target.clone(), r.span)),
+    );
     facts.relations.extend(ents.relations.iter().cloned());
     facts.meetings = meetings;
     facts.claims = claims.claims;

@@ -184,6 +184,9 @@ pub struct People {
     pub mentions: Vec<PersonMention>,
     /// Affiliations and kinship.
     pub relations: Vec<RelationFact>,
+    /// People who serve the same side (an envoy and the president who sent him,
+    /// relatives): a state known for one is the other's when it has none.
+    pub allies: Vec<(usize, usize, crate::model::Span)>,
 }
 
 impl People {
@@ -211,7 +214,7 @@ enum Class {
 /// Function words told apart from names only by their original spelling (على is
 /// not علي once ى is folded to ي).
 const ORIGINAL_STOP: &[&str] = &[
-    "على", "إلى", "الى", "حتى", "متى", "لدى", "سوى", "مدى", "لدي",
+    "على", "إلى", "الى", "حتى", "متى", "لدى", "سوى", "مدى", "لدي", "أمام",
 ];
 
 fn classify(an: &Analysis, i: usize) -> Class {
@@ -250,7 +253,8 @@ fn classify(an: &Analysis, i: usize) -> Class {
     }
     // لتلك، وهذا: a clitic on a function word.
     if let Some(stem) = t.strip_prefix(['ل', 'ب', 'و', 'ف', 'ك']) {
-        if STOP.contains(&stem) || matches!(stem, "تلك" | "ذلك" | "هذه" | "هذا" | "هولاء") {
+        if STOP.contains(&stem) || matches!(stem, "تلك" | "ذلك" | "هذه" | "هذا" | "هولاء")
+        {
             return Class::Other;
         }
     }
@@ -327,7 +331,11 @@ fn extend(an: &Analysis, start: usize, given_start: bool) -> Option<usize> {
                     }
                 }
                 // A clitic before the article (باللجوء، والمفاوضات) is never inside a name.
-                if ["بال", "وال", "فال", "كال", "لل"].iter().any(|p| t.starts_with(p)) && !after_connector {
+                if ["بال", "وال", "فال", "كال", "لل"]
+                    .iter()
+                    .any(|p| t.starts_with(p))
+                    && !after_connector
+                {
                     break;
                 }
                 if !given_start && pos >= 3 {
@@ -378,6 +386,8 @@ struct Found {
     last: usize,
     /// The title hit's first token and the window of complements.
     title: Option<(usize, usize)>,
+    /// The first title of a chain of posts (the fallback window).
+    outer: usize,
 }
 
 /// Finds a name after a title at token `ti`: skips the title's complements (nisbas,
@@ -386,7 +396,14 @@ fn after_title(an: &Analysis, ents: &Entities, ti: usize, title_last: usize) -> 
     let n = an.tokens.list.len();
     let mut i = title_last + 1;
     let mut steps = 0;
+    // The post that governs the name is the nearest title before it (الرئيس المصري
+    // والعاهل الأردني ورئيس الوزراء العراقي حيدر الساعدي → رئيس الوزراء العراقي).
+    let outer = ti;
+    let mut ti = ti;
     while i < n && steps < 9 {
+        if i > title_last + 1 && an.hit_at(i).is_some_and(|h| an.tokens.first_from(h.token_start) == i && !h.entries.contains(&Entry::GivenName) && h.entries.iter().any(|e| matches!(e, Entry::Title(t) if !matches!(an.lex.titles[*t as usize].kind, TitleKind::Honorific | TitleKind::Kin)))) {
+            ti = i;
+        }
         let t = an.tok(i);
         let gap = an.gap(i - 1, i);
         if gap.contains(['.', '\n', '؟', '!', ':', '«', '"', '“']) {
@@ -402,10 +419,21 @@ fn after_title(an: &Analysis, ents: &Entities, ti: usize, title_last: usize) -> 
                 first: i,
                 last,
                 title: Some((ti, i)),
+                outer,
             });
         }
         let complement = ents.at_token(i).is_some()
-            || an.token_is(i, |e| matches!(e, Entry::Title(_) | Entry::Nisba(_)))
+            || an.token_is(i, |e| {
+                matches!(
+                    e,
+                    Entry::Title(_)
+                        | Entry::Nisba(_)
+                        | Entry::Ministry(_)
+                        | Entry::MinistryConstruct(_)
+                        | Entry::Org(_)
+                        | Entry::Place(_)
+                )
+            })
             || matches!(
                 t,
                 "باسم"
@@ -435,6 +463,7 @@ fn after_title(an: &Analysis, ents: &Entities, ti: usize, title_last: usize) -> 
                 first: i,
                 last,
                 title: Some((ti, i)),
+                outer,
             });
         }
         if !complement {
@@ -498,6 +527,11 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
         if lex.titles[t as usize].kind == TitleKind::Kin {
             continue;
         }
+        // أمام (in front of) is not إمام (imam): the original spelling tells.
+        let surface = an.orig(h.start, h.end);
+        if ORIGINAL_STOP.contains(&surface) {
+            continue;
+        }
         let _ = hi;
         let first = an.tokens.first_from(h.token_start);
         let mut last = first;
@@ -533,6 +567,7 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
             first: i,
             last,
             title: None,
+            outer: 0,
         };
         mark(&mut covered, &f);
         found.push(f);
@@ -565,6 +600,7 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
             first,
             last: i - 1,
             title: None,
+            outer: 0,
         };
         mark(&mut covered, &f);
         found.push(f);
@@ -597,9 +633,14 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
                     && !an.folded.text[h.token_start..h.start].starts_with('و')
             });
         let verb_before = f.first > 0 && an.token_is(f.first - 1, |e| matches!(e, Entry::Cue(_)));
-        let former = f.first > 0 && matches!(an.tok(f.first - 1), "السابق" | "الاسبق" | "الراحل" | "الحالي");
+        let former = f.first > 0
+            && matches!(
+                an.tok(f.first - 1),
+                "السابق" | "الاسبق" | "الراحل" | "الحالي"
+            );
         // A state's adjective just before (والعراقي هشام العلوي، الإسباني خوسيه).
-        let nisba_before = f.first > 0 && an.token_is(f.first - 1, |e| matches!(e, Entry::Nisba(_)));
+        let nisba_before =
+            f.first > 0 && an.token_is(f.first - 1, |e| matches!(e, Entry::Nisba(_)));
         title_after || verb_before || former || nisba_before || tokens >= 3 || recurs(f)
     });
 
@@ -645,7 +686,10 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
         let first_key = full.split(' ').next().unwrap_or("").to_string();
         let existing = by_full.get(&full).copied().or_else(|| {
             by_surname.get(&sur).copied().filter(|&p| {
-                f.last == f.first || first_names.get(p).is_none_or(|k: &String| k.is_empty() || *k == first_key)
+                f.last == f.first
+                    || first_names
+                        .get(p)
+                        .is_none_or(|k: &String| k.is_empty() || *k == first_key)
             })
         });
         let p = match existing {
@@ -660,7 +704,11 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
                 p
             }
             None => {
-                first_names.push(if f.last > f.first { first_key.clone() } else { String::new() });
+                first_names.push(if f.last > f.first {
+                    first_key.clone()
+                } else {
+                    String::new()
+                });
                 people.persons.push(PersonFact {
                     name: name.clone(),
                     ..PersonFact::default()
@@ -728,19 +776,26 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
 
     // Affiliations: the title before the name, or a title in apposition after it.
     let mut rels = Vec::new();
+    let mut allies: Vec<(usize, usize, crate::model::Span)> = Vec::new();
     for f in &found {
         let Some(pm) = people.mentions.iter().find(|m| m.first == f.first) else {
             continue;
         };
         let person = Ref::Person(pm.person);
-        let mut windows: Vec<(usize, usize)> = Vec::new();
+        let mut windows: Vec<(usize, usize, bool)> = Vec::new();
         if let Some((ti, name_first)) = f.title {
-            windows.push((ti, name_first));
+            windows.push((ti, name_first, false));
+            if f.outer < ti {
+                // If the nearest post names no state (السفير), the chain's first does.
+                windows.push((f.outer, name_first, true));
+            }
         }
         // Apposition after the name: [، ] title … up to punctuation.
         let after = f.last + 1;
         // "عراقجي والمبعوث الأميركي": a title after و belongs to the next person.
-        let conjoined = an.hit_at(after).is_some_and(|h| an.folded.text[h.token_start..h.start].starts_with('و'));
+        let conjoined = an
+            .hit_at(after)
+            .is_some_and(|h| an.folded.text[h.token_start..h.start].starts_with('و'));
         if after < n
             && !conjoined
             && an.token_is(after, |e| matches!(e, Entry::Title(_)))
@@ -753,9 +808,13 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
             {
                 end += 1;
             }
-            windows.push((after, end));
+            windows.push((after, end, false));
         }
-        for (a, b) in windows {
+        let mut got = false;
+        for (a, b, fallback) in windows {
+            if fallback && got {
+                continue;
+            }
             let Some(th) = an.hit_at(a) else { continue };
             let Some(t) = th.entries.iter().find_map(|e| {
                 if let Entry::Title(t) = e {
@@ -790,8 +849,18 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
             // organization wins over the state it belongs to.
             let mut org: Option<String> = None;
             let mut state: Option<String> = None;
-            for m in ents.in_tokens(a, b) {
-                // A nested person (المبعوث الخاص للرئيس ترامب) ends the window.
+            // A nested person (المبعوث الخاص للرئيس ترامب) ends the window, and the
+            // two serve the same side.
+            let nested = (a..b).find_map(|k| people.at_token(k).filter(|q| q.person != pm.person));
+            let limit = nested.map(|q| q.first).unwrap_or(b);
+            if let Some(q) = nested {
+                allies.push((
+                    pm.person,
+                    q.person,
+                    an.span(an.tokens.list[a].start, q.end.max(pm.end)),
+                ));
+            }
+            for m in ents.in_tokens(a, limit) {
                 if people.at_token(m.first).is_some() {
                     break;
                 }
@@ -808,9 +877,12 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
                 && state.is_none()
                 && (a..b).any(|i| matches!(an.tok(i), "البلاد" | "بلاده" | "بلادها"))
             {
-                state = ents.country_before(a).map(|s| super::entities::state_id(lex, s));
+                state = ents
+                    .country_before(a)
+                    .map(|s| super::entities::state_id(lex, s));
             }
             let target = org.or(state);
+            got |= target.is_some();
             if let Some(target) = target {
                 push_rel(
                     &mut rels,
@@ -827,13 +899,27 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
     }
     // A state's adjective right before the name (قالت الإسرائيلية روني ليفي).
     for f in &found {
-        let Some(pm) = people.mentions.iter().find(|m| m.first == f.first) else { continue };
+        let Some(pm) = people.mentions.iter().find(|m| m.first == f.first) else {
+            continue;
+        };
         if f.first == 0 || f.title.is_some() {
             continue;
         }
-        if let Some(m) = ents.at_token(f.first - 1).filter(|m| m.via == Via::Nisba && m.last == f.first - 1) {
+        if let Some(m) = ents
+            .at_token(f.first - 1)
+            .filter(|m| m.via == Via::Nisba && m.last == f.first - 1)
+        {
             let (a, b) = (an.tokens.list[m.first].start, pm.end);
-            push_rel(&mut rels, an, Ref::Person(pm.person), EdgeType::AffiliatedWith, Ref::Id(m.id.clone()), &[], a, b);
+            push_rel(
+                &mut rels,
+                an,
+                Ref::Person(pm.person),
+                EdgeType::AffiliatedWith,
+                Ref::Id(m.id.clone()),
+                &[],
+                a,
+                b,
+            );
         }
     }
     // Delegations: "ترأس الوفد الأوكراني تاراس ليسينكو"، "وضم الوفد العراقي … نوفل
@@ -846,24 +932,38 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
             }
             let t = an.tok(j);
             let bare = t.trim_start_matches(['و', 'ف', 'ل', 'ب']);
-            if !matches!(bare, "الوفد" | "وفد" | "فد" | "لوفد" | "الوفود") && !t.ends_with("وفد") {
+            if !matches!(bare, "الوفد" | "وفد" | "فد" | "لوفد" | "الوفود") && !t.ends_with("وفد")
+            {
                 continue;
             }
             let target = ents.at_token(j + 1).filter(|m| {
-                m.via != Via::Implied && matches!(m.node_type, NodeType::State | NodeType::Organization)
+                m.via != Via::Implied
+                    && matches!(m.node_type, NodeType::State | NodeType::Organization)
             });
             if let Some(m) = target {
-                let role = if (lo..j).any(|k| an.tok(k).contains("راس") || an.tok(k).contains("رييس")) {
+                let role = if (lo..j)
+                    .any(|k| an.tok(k).contains("راس") || an.tok(k).contains("رييس"))
+                {
                     "رئيس الوفد"
                 } else {
                     "عضو الوفد"
                 };
                 let (a, b) = (an.tokens.list[j].start, pm.end);
-                push_rel(&mut rels, an, Ref::Person(pm.person), EdgeType::AffiliatedWith, Ref::Id(m.id.clone()), &[("role", role)], a, b);
+                push_rel(
+                    &mut rels,
+                    an,
+                    Ref::Person(pm.person),
+                    EdgeType::AffiliatedWith,
+                    Ref::Id(m.id.clone()),
+                    &[("role", role)],
+                    a,
+                    b,
+                );
             }
             break;
         }
     }
     people.relations = rels;
+    people.allies = allies;
     people
 }

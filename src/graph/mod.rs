@@ -130,6 +130,7 @@ pub fn build(facts: &[DocFacts], header: GraphHeader) -> Graph {
             g.add_edge(e);
         }
     }
+    propagate_allies(&mut g, facts, &id_of);
     let meeting_ids = meetings::add(&mut g, facts, &id_of);
     add_claims(&mut g, facts, &id_of, &meeting_ids);
     g.canonicalize();
@@ -177,6 +178,57 @@ fn add_claims(
                 .cloned()
             {
                 g.add_edge(Edge::new(&id, EdgeType::About, m));
+            }
+        }
+    }
+}
+
+/// The state a node serves: its own id for a state, the state an organization is
+/// part of, or the state of a person's affiliation (directly or through an
+/// organization).
+fn state_of(g: &Graph, id: &str) -> Option<String> {
+    let node = g.node(id)?;
+    match node.node_type {
+        NodeType::State => Some(id.to_string()),
+        NodeType::Organization => g
+            .out_edges(id)
+            .find(|e| e.edge_type == EdgeType::PartOf)
+            .map(|e| e.target.clone()),
+        NodeType::Person => g
+            .out_edges(id)
+            .filter(|e| e.edge_type == EdgeType::AffiliatedWith)
+            .find_map(|e| match g.node(&e.target).map(|n| n.node_type) {
+                Some(NodeType::State) => Some(e.target.clone()),
+                Some(NodeType::Organization) => state_of(g, &e.target),
+                _ => None,
+            }),
+        _ => None,
+    }
+}
+
+/// People on the same side (an envoy and the president who sent him, relatives):
+/// one whose state is unknown takes the other's.
+fn propagate_allies(g: &mut Graph, facts: &[DocFacts], id_of: &dyn Fn(usize, &Ref) -> String) {
+    let pairs: Vec<(String, String, Evidence)> = facts
+        .iter()
+        .enumerate()
+        .flat_map(|(d, f)| {
+            f.allies
+                .iter()
+                .map(move |(a, b, s)| (id_of(d, a), id_of(d, b), ev(&f.doc, *s)))
+        })
+        .collect();
+    for _ in 0..2 {
+        for (a, b, e) in &pairs {
+            for (from, to) in [(a, b), (b, a)] {
+                if state_of(g, to).is_some() {
+                    continue;
+                }
+                if let Some(state) = state_of(g, from) {
+                    let mut edge = Edge::new(to.clone(), EdgeType::AffiliatedWith, state);
+                    edge.evidence.push(e.clone());
+                    g.add_edge(edge);
+                }
             }
         }
     }

@@ -455,18 +455,32 @@ impl Lexicon {
             .collect();
         let mut inner = vec![false; folded.len()];
         let mut by_len: Vec<usize> = (0..cands.len()).collect();
-        by_len.sort_by_key(|&i| (std::cmp::Reverse(cands[i].end - cands[i].start), cands[i].start));
+        by_len.sort_by_key(|&i| {
+            (
+                std::cmp::Reverse(cands[i].end - cands[i].start),
+                cands[i].start,
+            )
+        });
         for i in by_len {
             let h = &cands[i];
             let entity = h.entries.iter().any(|e| {
-                matches!(e, Entry::Org(_) | Entry::StateName(_) | Entry::Capital(_) | Entry::Nisba(_) | Entry::Ministry(_))
+                matches!(
+                    e,
+                    Entry::Org(_)
+                        | Entry::StateName(_)
+                        | Entry::Capital(_)
+                        | Entry::Nisba(_)
+                        | Entry::Ministry(_)
+                )
             });
             if keep[i] || !entity {
                 continue;
             }
             let nested = titles.iter().any(|&(a, b)| a < h.token_start && h.end <= b);
             if nested && !inner[h.token_start..h.end].iter().any(|&t| t) {
-                inner[h.token_start..h.end].iter_mut().for_each(|t| *t = true);
+                inner[h.token_start..h.end]
+                    .iter_mut()
+                    .for_each(|t| *t = true);
                 keep[i] = true;
             }
         }
