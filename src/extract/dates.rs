@@ -463,8 +463,17 @@ pub fn parse_all(folded: &str, doc_date: Option<&str>) -> Vec<DateMention> {
                     let k = (dow - want).rem_euclid(7);
                     -(if k == 0 { 7 } else { k })
                 }
-                // A bare weekday in news is the latest one, today included.
-                _ => -((dow - want).rem_euclid(7)),
+                // A bare weekday in news is the nearest one, today included, the
+                // past one on a tie (written Thursday, "الجمعة" is tomorrow).
+                _ => {
+                    let back = (dow - want).rem_euclid(7);
+                    let ahead = (want - dow).rem_euclid(7);
+                    if ahead < back {
+                        ahead
+                    } else {
+                        -back
+                    }
+                }
             };
             let (y, m, d) = civil_from_days(today + delta);
             iso(y, m, d)

@@ -78,12 +78,14 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
         };
         let mut participate: Vec<(usize, &str)> = Vec::new();
         let mut talk_cue_at = None;
+        let mut talk_cues: Vec<usize> = Vec::new();
         for i in first..last {
             for (kind, value) in cues(an, i) {
                 match kind {
                     "meeting" => {
                         r.names_talks = true;
                         talk_cue_at.get_or_insert(i);
+                        talk_cues.push(i);
                         if r.fact.kind.is_empty() || value == "call" || value == "summit" {
                             r.fact.kind = value.to_string();
                         }
@@ -192,7 +194,10 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                 || bare.contains("وفد")
                 || bare.contains("مفاوض")
                 || bare.starts_with("الوفد");
-            if opener {
+            // Sides are named near the talks (محادثات بين واشنطن وطهران), or by the
+            // delegations and officials of a sentence about taking part.
+            let near_talks = talk_cues.iter().any(|&c| c.abs_diff(i) <= 8) || talk_cues.is_empty();
+            if opener && near_talks {
                 let mut j = i + 1;
                 let mut got = 0;
                 while j < last && j - i < 10 {
@@ -241,6 +246,11 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                         && an.tok(m.first - 2) == "في"));
             if city || state_in {
                 push_unique(&mut r.fact.places, Ref::Id(m.id.clone()));
+                // A city implies its state (روما → إيطاليا), so talks in Rome never
+                // merge with talks in Oman.
+                if let (true, Some(st)) = (city, m.state) {
+                    push_unique(&mut r.fact.places, Ref::Id(super::entities::state_id(an.lex, st)));
+                }
             }
         }
         // People at the table: persons of a sentence with a participation cue, or of
@@ -310,7 +320,19 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
             .within(an.tokens.list[first].start, an.tokens.list[last - 1].end)
             .collect();
         let at = talk_cue_at.map(|i| an.tokens.list[i].start).unwrap_or(0);
-        // Firm dates first, then full dates, then the nearest to the talks' cue.
+        // Only dates near the talks' cue describe them (not "the attack of 13 April"
+        // at the end of the sentence); firm dates first, then full dates, then the
+        // nearest to the cue.
+        let near = |d: &&super::dates::DateMention| {
+            talk_cue_at.is_none_or(|c| {
+                let dt = an.tokens.first_from(d.start);
+                dt.abs_diff(c) <= 8
+            })
+        };
+        // A firm date far from the document's date anywhere in the sentence still
+        // marks other, recalled talks (في عام 2015 … اتفاق مع إيران).
+        let doc_day = an.doc_date.as_deref().and_then(parse_iso);
+        let ds: Vec<_> = ds.into_iter().filter(|d| near(d) || (!d.relative && distance(&d.value, doc_day) > 45)).collect();
         let best = ds
             .iter()
             .min_by_key(|d| (d.relative, d.value.len() < 10, d.start.abs_diff(at)))
@@ -466,29 +488,35 @@ fn merge(an: &Analysis, reports: Vec<Report>) -> Vec<MeetingFact> {
     let mut last_used: Vec<usize> = Vec::new();
     let mut pending: Vec<Report> = Vec::new();
     let doc = an.doc_date.as_deref().and_then(parse_iso);
+    // The document's own talks: the first meeting not recalled from the past.
+    let mut main: Option<usize> = None;
     for (n, r) in reports.into_iter().enumerate() {
-        // The most recent compatible meeting.
-        let target = (0..meetings.len())
-            .filter(|&k| compatible(&meetings[k], &r, doc))
-            .max_by_key(|&k| last_used[k]);
-        let has_own_date = r.fact.date.is_some() && !r.weak_date;
-        let fresh = has_own_date
-            && target.is_some_and(|k| {
-                meetings[k].fact.date.as_ref().is_some_and(|d| {
-                    !meetings[k].weak_date
-                        && dates_conflict(d, r.fact.date.as_deref().unwrap_or(""))
-                })
-            });
+        let firm = r.fact.date.is_some() && !r.weak_date;
+        let compatible_ks: Vec<usize> = (0..meetings.len()).filter(|&k| compatible(&meetings[k], &r, doc)).collect();
+        let target = if firm {
+            // A firm date joins the most recent talks it fits (a relative date of
+            // those talks yields to it; recalled talks far from the document's date
+            // never fit).
+            compatible_ks.iter().copied().max_by_key(|&k| last_used[k])
+        } else {
+            // "The talks", "today's round": the document's own talks when they fit,
+            // else the most recent that fits.
+            main.filter(|k| compatible_ks.contains(k)).or_else(|| compatible_ks.iter().copied().max_by_key(|&k| last_used[k]))
+        };
         match target {
-            Some(k) if !fresh => {
+            Some(k) => {
                 absorb(&mut meetings[k], r);
                 last_used[k] = n + 1;
             }
-            _ if substance(&r) && r.names_talks => {
+            None if substance(&r) && r.names_talks => {
+                let recalled = r.fact.date.as_deref().is_some_and(|d| distance(d, doc) > 45);
                 meetings.push(r);
                 last_used.push(n + 1);
+                if main.is_none() && !recalled {
+                    main = Some(meetings.len() - 1);
+                }
             }
-            _ => pending.push(r),
+            None => pending.push(r),
         }
     }
     // Reports with nothing of their own (people taking part) join the meeting
@@ -497,6 +525,7 @@ fn merge(an: &Analysis, reports: Vec<Report>) -> Vec<MeetingFact> {
         let k = (0..meetings.len())
             .rev()
             .find(|&k| meetings[k].first <= r.first && compatible(&meetings[k], &r, doc))
+            .or(main)
             .or((!meetings.is_empty()).then_some(0));
         if let Some(k) = k {
             absorb(&mut meetings[k], r);
@@ -506,7 +535,7 @@ fn merge(an: &Analysis, reports: Vec<Report>) -> Vec<MeetingFact> {
     meetings
         .into_iter()
         .filter(|m| {
-            m.names_talks
+            m.names_talks && m.fact.parties.len() + m.fact.participants.len() >= 1
                 && (m.fact.parties.len() + m.fact.participants.len() >= 2
                     || !m.fact.mediators.is_empty()
                     || !m.fact.hosts.is_empty())

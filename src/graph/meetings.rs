@@ -12,6 +12,9 @@ use crate::extract::{DocFacts, MeetingFact, Ref};
 use crate::model::{Edge, EdgeType, Evidence, Graph, Node, NodeType};
 
 struct Merged {
+    /// The documents that report it: two meetings of one document never merge
+    /// here (the document's own reading already told them apart).
+    docs: Vec<String>,
     date: Option<String>,
     places: Vec<String>,
     parties: Vec<String>,
@@ -44,7 +47,18 @@ fn cities(v: &[String]) -> Vec<String> {
         .collect()
 }
 
+fn states(v: &[String]) -> Vec<String> {
+    v.iter().filter(|p| p.starts_with("state:")).cloned().collect()
+}
+
 fn fits(m: &Merged, f: &Merged) -> Option<u32> {
+    if f.docs.iter().any(|d| m.docs.contains(d)) {
+        return None;
+    }
+    let (sa, sb) = (states(&m.places), states(&f.places));
+    if !sa.is_empty() && !sb.is_empty() && !share(&sa, &sb) {
+        return None;
+    }
     let dated = match (&m.date, &f.date) {
         (Some(a), Some(b)) if conflict(a, b) => return None,
         (Some(a), Some(b)) => a.len().min(b.len()) >= 7,
@@ -119,6 +133,7 @@ fn absorb(m: &mut Merged, f: Merged) {
     }
     m.round = m.round.or(f.round);
     m.evidence.extend(f.evidence);
+    m.docs.extend(f.docs);
 }
 
 fn kind_ar(kind: &str) -> &'static str {
@@ -283,6 +298,7 @@ fn convert(d: usize, doc: &str, m: &MeetingFact, id_of: &dyn Fn(usize, &Ref) -> 
         out
     };
     Merged {
+        docs: vec![doc.to_string()],
         date: m.date.clone(),
         places: ids(&m.places),
         parties: ids(&m.parties),
