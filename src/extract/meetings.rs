@@ -91,6 +91,7 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                         }
                     }
                     "status" => {
+                        talk_cues.push(i);
                         let rank = |s: &str| match s {
                             "cancelled" => 4,
                             "postponed" => 3,
@@ -236,8 +237,12 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
             if people.at_token(m.first).is_some() {
                 continue;
             }
-            let city = m.node_type == NodeType::Place && m.locative;
-            let state_in = m.node_type == NodeType::State
+            // A venue is named near the talks, and is a city (regions and seas —
+            // الشرق الأوسط — are no venue).
+            let near = |d: usize| talk_cues.is_empty() || talk_cues.iter().any(|&c| c.abs_diff(m.first) <= d);
+            let city = m.node_type == NodeType::Place && m.locative && m.state.is_some() && near(10);
+            let state_in = near(6)
+                && m.node_type == NodeType::State
                 && m.via == Via::Name
                 && m.first > 0
                 && (an.tok(m.first - 1) == "في"
@@ -324,18 +329,41 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
         // at the end of the sentence); firm dates first, then full dates, then the
         // nearest to the cue.
         let near = |d: &&super::dates::DateMention| {
-            talk_cue_at.is_none_or(|c| {
-                let dt = an.tokens.first_from(d.start);
-                dt.abs_diff(c) <= 8
-            })
+            let dt = an.tokens.first_from(d.start);
+            talk_cue_at.is_none() || talk_cues.iter().any(|&c| dt.abs_diff(c) <= 8)
         };
         // A firm date far from the document's date anywhere in the sentence still
         // marks other, recalled talks (في عام 2015 … اتفاق مع إيران).
         let doc_day = an.doc_date.as_deref().and_then(parse_iso);
         let ds: Vec<_> = ds.into_iter().filter(|d| near(d) || (!d.relative && distance(&d.value, doc_day) > 45)).collect();
+        // A postponement names the new date after إلى/حتى: that is another, planned
+        // meeting; the postponed one keeps the date it was set for (كان مقررا … الثلاثاء).
+        let before = |d: &super::dates::DateMention, words: &[&str], reach: usize| {
+            let k = an.tokens.first_from(d.start);
+            (k.saturating_sub(reach)..k).any(|j| {
+                words.iter().any(|w| match w.strip_suffix('*') {
+                    Some(prefix) => an.tok(j).starts_with(prefix),
+                    None => an.tok(j) == *w,
+                })
+            })
+        };
+        let mut postponed_to = None;
+        let mut ds = ds;
+        if r.fact.status.as_deref() == Some("postponed") {
+            if let Some(i) = ds.iter().position(|d| before(d, &["الي", "حتي", "لي"], 2)) {
+                postponed_to = Some(ds.remove(i).clone());
+            }
+            // The day of the announcement (اليوم السبت) is not the meeting's.
+            if ds.len() > 1 {
+                ds.retain(|d| !before(d, &["اليوم"], 1) && !an.folded.text[d.start..d.end].starts_with("اليوم"));
+            }
+        }
         let best = ds
             .iter()
-            .min_by_key(|d| (d.relative, d.value.len() < 10, d.start.abs_diff(at)))
+            .min_by_key(|d| {
+                let set_for = before(d, &["مقرر*", "المقرر*", "كان"], 6);
+                (!set_for, d.relative, d.value.len() < 10, d.start.abs_diff(at))
+            })
             .map(|d| (*d).clone());
         if let Some(mut d) = best {
             // "تعقد الجمعة": a bare weekday of a planned meeting is the next one.
@@ -355,7 +383,17 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
             r.fact.date = Some(d.value.clone());
         }
         r.fact.spans.push(an.span(s, e));
-        reports.push(r);
+        if let Some(to) = postponed_to {
+            let mut next = r.clone();
+            next.fact.date = Some(to.value.clone());
+            next.weak_date = to.relative || to.value.starts_with('X');
+            next.fact.status = Some("planned".into());
+            next.fact.round = None;
+            reports.push(r);
+            reports.push(next);
+        } else {
+            reports.push(r);
+        }
     }
     merge(an, reports)
 }
