@@ -26,6 +26,8 @@ struct Report {
     names_talks: bool,
     /// Tokens of the sentence.
     first: usize,
+    /// Index of the sentence.
+    sent: usize,
 }
 
 fn cues<'a>(an: &'a Analysis, i: usize) -> Vec<(&'a str, &'a str)> {
@@ -55,6 +57,18 @@ fn is_side(m: &Mention) -> bool {
     matches!(m.node_type, NodeType::State | NodeType::Organization) && m.via != Via::Implied
 }
 
+/// The side a mention stands for: a state, or a body of a state (its foreign
+/// ministry, its presidency) standing for that state; a movement or an
+/// international body stands for itself.
+fn side_ref(an: &Analysis, m: &Mention) -> Ref {
+    match (m.node_type, m.state) {
+        (NodeType::Organization, Some(s)) if m.id.contains("-ministry:") => {
+            Ref::Id(super::entities::state_id(an.lex, s))
+        }
+        _ => Ref::Id(m.id.clone()),
+    }
+}
+
 /// True when the text between tokens a and b holds clause punctuation.
 fn breaks(an: &Analysis, a: usize, b: usize) -> bool {
     (a..b).any(|i| {
@@ -66,7 +80,7 @@ fn breaks(an: &Analysis, a: usize, b: usize) -> bool {
 /// Finds the meetings of a document.
 pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> Vec<MeetingFact> {
     let mut reports: Vec<Report> = Vec::new();
-    for &(s, e) in &an.sentences {
+    for (sent, &(s, e)) in an.sentences.iter().enumerate() {
         let first = an.tokens.first_from(s);
         let last = an.tokens.first_from(e);
         if first >= last {
@@ -74,6 +88,7 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
         }
         let mut r = Report {
             first,
+            sent,
             ..Report::default()
         };
         let mut participate: Vec<(usize, &str)> = Vec::new();
@@ -114,20 +129,36 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                         // The go-between: a state, organization or person right after the
                         // cue (بوساطة عمانية، الوسيط القطري), else right before it
                         // (المسؤولون العمانيون بنقل الرسائل).
-                        let after = (i + 1..(i + 4).min(last)).find_map(|j| {
-                            ents.at_token(j)
-                                .filter(|m| is_side(m))
-                                .map(|m| Ref::Id(m.id.clone()))
-                                .or_else(|| people.at_token(j).map(|p| Ref::Person(p.person)))
-                        });
+                        // All go-betweens joined after the cue (بوساطة مصرية قطرية).
+                        let mut after: Vec<Ref> = Vec::new();
+                        let mut j = i + 1;
+                        while j < last && j <= i + 5 {
+                            if let Some(m) = ents.at_token(j).filter(|m| is_side(m)) {
+                                after.push(side_ref(an, m));
+                                j = m.last + 1;
+                                continue;
+                            }
+                            if let Some(p) = people.at_token(j) {
+                                after.push(Ref::Person(p.person));
+                                j = p.last + 1;
+                                continue;
+                            }
+                            if !after.is_empty() && !an.tok(j).starts_with('و') {
+                                break;
+                            }
+                            j += 1;
+                        }
                         let before = || {
                             (i.saturating_sub(4).max(first)..i).rev().find_map(|j| {
                                 ents.at_token(j)
                                     .filter(|m| is_side(m))
-                                    .map(|m| Ref::Id(m.id.clone()))
+                                    .map(|m| side_ref(an, m))
                             })
                         };
-                        if let Some(m) = after.or_else(before) {
+                        if after.is_empty() {
+                            after.extend(before());
+                        }
+                        for m in after {
                             push_unique(&mut r.fact.mediators, m);
                         }
                         if value == "messages" {
@@ -162,7 +193,7 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                                     break;
                                 }
                                 if let Some(m) = ents.at_token(j).filter(|m| is_side(m)) {
-                                    hosts.push(Ref::Id(m.id.clone()));
+                                    hosts.push(side_ref(an, m));
                                     // A title's nisba before a person: keep going for the person.
                                     if m.via != Via::Nisba {
                                         break;
@@ -179,7 +210,11 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                 }
             }
         }
-        if !r.names_talks && participate.is_empty() {
+        if !r.names_talks
+            && participate.is_empty()
+            && r.fact.mediators.is_empty()
+            && r.fact.hosts.is_empty()
+        {
             continue;
         }
         // Sides: after بين (up to the clause's end), the nisbas after الجانبين/الطرفين/
@@ -212,7 +247,7 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                         if is_side(m)
                             && (bare == "بين" || bare == "مع" || m.via == Via::Nisba || got > 0)
                         {
-                            push_unique(&mut r.fact.parties, Ref::Id(m.id.clone()));
+                            push_unique(&mut r.fact.parties, side_ref(an, m));
                             got += 1;
                         }
                         j = m.last + 1;
@@ -239,8 +274,11 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
             }
             // A venue is named near the talks, and is a city (regions and seas —
             // الشرق الأوسط — are no venue).
-            let near = |d: usize| talk_cues.is_empty() || talk_cues.iter().any(|&c| c.abs_diff(m.first) <= d);
-            let city = m.node_type == NodeType::Place && m.locative && m.state.is_some() && near(10);
+            let near = |d: usize| {
+                talk_cues.is_empty() || talk_cues.iter().any(|&c| c.abs_diff(m.first) <= d)
+            };
+            let city =
+                m.node_type == NodeType::Place && m.locative && m.state.is_some() && near(10);
             let state_in = near(6)
                 && m.node_type == NodeType::State
                 && m.via == Via::Name
@@ -254,7 +292,10 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                 // A city implies its state (روما → إيطاليا), so talks in Rome never
                 // merge with talks in Oman.
                 if let (true, Some(st)) = (city, m.state) {
-                    push_unique(&mut r.fact.places, Ref::Id(super::entities::state_id(an.lex, st)));
+                    push_unique(
+                        &mut r.fact.places,
+                        Ref::Id(super::entities::state_id(an.lex, st)),
+                    );
                 }
             }
         }
@@ -335,7 +376,10 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
         // A firm date far from the document's date anywhere in the sentence still
         // marks other, recalled talks (في عام 2015 … اتفاق مع إيران).
         let doc_day = an.doc_date.as_deref().and_then(parse_iso);
-        let ds: Vec<_> = ds.into_iter().filter(|d| near(d) || (!d.relative && distance(&d.value, doc_day) > 45)).collect();
+        let ds: Vec<_> = ds
+            .into_iter()
+            .filter(|d| near(d) || (!d.relative && distance(&d.value, doc_day) > 45))
+            .collect();
         // A postponement names the new date after إلى/حتى: that is another, planned
         // meeting; the postponed one keeps the date it was set for (كان مقررا … الثلاثاء).
         let before = |d: &super::dates::DateMention, words: &[&str], reach: usize| {
@@ -355,14 +399,22 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
             }
             // The day of the announcement (اليوم السبت) is not the meeting's.
             if ds.len() > 1 {
-                ds.retain(|d| !before(d, &["اليوم"], 1) && !an.folded.text[d.start..d.end].starts_with("اليوم"));
+                ds.retain(|d| {
+                    !before(d, &["اليوم"], 1)
+                        && !an.folded.text[d.start..d.end].starts_with("اليوم")
+                });
             }
         }
         let best = ds
             .iter()
             .min_by_key(|d| {
                 let set_for = before(d, &["مقرر*", "المقرر*", "كان"], 6);
-                (!set_for, d.relative, d.value.len() < 10, d.start.abs_diff(at))
+                (
+                    !set_for,
+                    d.relative,
+                    d.value.len() < 10,
+                    d.start.abs_diff(at),
+                )
             })
             .map(|d| (*d).clone());
         if let Some(mut d) = best {
@@ -519,18 +571,34 @@ fn substance(r: &Report) -> bool {
         || f.round.is_some()
         || !f.mediators.is_empty()
         || !f.hosts.is_empty()
+        || (matches!(f.kind.as_str(), "call" | "visit" | "meeting") && f.participants.len() >= 2)
 }
 
 fn merge(an: &Analysis, reports: Vec<Report>) -> Vec<MeetingFact> {
     let mut meetings: Vec<Report> = Vec::new();
     let mut last_used: Vec<usize> = Vec::new();
+    let mut last_sent: Vec<usize> = Vec::new();
     let mut pending: Vec<Report> = Vec::new();
     let doc = an.doc_date.as_deref().and_then(parse_iso);
     // The document's own talks: the first meeting not recalled from the past.
     let mut main: Option<usize> = None;
     for (n, r) in reports.into_iter().enumerate() {
+        // A sentence that only names a go-between or a host (قام المسؤولون العمانيون
+        // بنقل الرسائل) speaks of the talks of the sentence just before it.
+        if !r.names_talks && r.fact.participants.is_empty() {
+            if let Some(k) = (0..meetings.len())
+                .find(|&k| last_sent[k] + 1 >= r.sent && compatible(&meetings[k], &r, doc))
+            {
+                last_sent[k] = r.sent;
+                absorb(&mut meetings[k], r);
+                last_used[k] = n + 1;
+            }
+            continue;
+        }
         let firm = r.fact.date.is_some() && !r.weak_date;
-        let compatible_ks: Vec<usize> = (0..meetings.len()).filter(|&k| compatible(&meetings[k], &r, doc)).collect();
+        let compatible_ks: Vec<usize> = (0..meetings.len())
+            .filter(|&k| compatible(&meetings[k], &r, doc))
+            .collect();
         let target = if firm {
             // A firm date joins the most recent talks it fits (a relative date of
             // those talks yields to it; recalled talks far from the document's date
@@ -539,15 +607,22 @@ fn merge(an: &Analysis, reports: Vec<Report>) -> Vec<MeetingFact> {
         } else {
             // "The talks", "today's round": the document's own talks when they fit,
             // else the most recent that fits.
-            main.filter(|k| compatible_ks.contains(k)).or_else(|| compatible_ks.iter().copied().max_by_key(|&k| last_used[k]))
+            main.filter(|k| compatible_ks.contains(k))
+                .or_else(|| compatible_ks.iter().copied().max_by_key(|&k| last_used[k]))
         };
         match target {
             Some(k) => {
+                last_sent[k] = r.sent;
                 absorb(&mut meetings[k], r);
                 last_used[k] = n + 1;
             }
             None if substance(&r) && r.names_talks => {
-                let recalled = r.fact.date.as_deref().is_some_and(|d| distance(d, doc) > 45);
+                let recalled = r
+                    .fact
+                    .date
+                    .as_deref()
+                    .is_some_and(|d| distance(d, doc) > 45);
+                last_sent.push(r.sent);
                 meetings.push(r);
                 last_used.push(n + 1);
                 if main.is_none() && !recalled {
@@ -563,8 +638,7 @@ fn merge(an: &Analysis, reports: Vec<Report>) -> Vec<MeetingFact> {
         let k = (0..meetings.len())
             .rev()
             .find(|&k| meetings[k].first <= r.first && compatible(&meetings[k], &r, doc))
-            .or(main)
-            .or((!meetings.is_empty()).then_some(0));
+            .or(main.filter(|&k| compatible(&meetings[k], &r, doc)));
         if let Some(k) = k {
             absorb(&mut meetings[k], r);
         }
@@ -573,12 +647,40 @@ fn merge(an: &Analysis, reports: Vec<Report>) -> Vec<MeetingFact> {
     meetings
         .into_iter()
         .filter(|m| {
-            m.names_talks && m.fact.parties.len() + m.fact.participants.len() >= 1
+            m.names_talks
+                && m.fact.parties.len() + m.fact.participants.len() >= 1
                 && (m.fact.parties.len() + m.fact.participants.len() >= 2
                     || !m.fact.mediators.is_empty()
                     || !m.fact.hosts.is_empty())
         })
         .map(|mut m| {
+            // Talks held in a state's city are hosted by that state, unless the text
+            // names the host; in indirect talks a host that is no side carries the
+            // messages.
+            if m.fact.hosts.is_empty() {
+                let venue = m
+                    .fact
+                    .places
+                    .iter()
+                    .find(|p| matches!(p, Ref::Id(id) if id.starts_with("state:")))
+                    .cloned();
+                if let Some(v) = venue {
+                    m.fact.hosts.push(v);
+                }
+            }
+            if m.fact.mediators.is_empty() && m.fact.format.as_deref() == Some("indirect") {
+                let go: Vec<Ref> = m
+                    .fact
+                    .hosts
+                    .iter()
+                    .filter(|h| {
+                        matches!(h, Ref::Id(id) if id.starts_with("state:"))
+                            && !m.fact.parties.contains(h)
+                    })
+                    .cloned()
+                    .collect();
+                m.fact.mediators.extend(go);
+            }
             // Mediators and hosts are not sides.
             let go_betweens: Vec<Ref> = m
                 .fact

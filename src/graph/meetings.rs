@@ -48,7 +48,10 @@ fn cities(v: &[String]) -> Vec<String> {
 }
 
 fn states(v: &[String]) -> Vec<String> {
-    v.iter().filter(|p| p.starts_with("state:")).cloned().collect()
+    v.iter()
+        .filter(|p| p.starts_with("state:"))
+        .cloned()
+        .collect()
 }
 
 fn fits(m: &Merged, f: &Merged) -> Option<u32> {
