@@ -164,9 +164,24 @@ fn cue_at<'a>(an: &'a Analysis, i: usize) -> Option<(CueKind, &'a str, &'a str)>
     })
 }
 
+/// True when the organization is an outlet (a media row of the lexicon).
+fn is_media(an: &Analysis, id: &str) -> bool {
+    id.strip_prefix("org:").is_some_and(|slug| {
+        an.lex
+            .orgs
+            .iter()
+            .any(|o| o.id == slug && o.kind == OrgKind::Media)
+    })
+}
+
+/// True when a title stands in tokens `[a, b)`.
+fn title_between(an: &Analysis, a: usize, b: usize) -> bool {
+    (a..b).any(|k| an.token_is(k, |e| matches!(e, Entry::Title(_))))
+}
+
 /// Where the statement starts after token `j`: after أن/إن/بأن, a colon or a quote.
 fn statement_start(an: &Analysis, j: usize, last: usize) -> Option<usize> {
-    for k in j..last.min(j + 14) {
+    for k in j..last.min(j + 25) {
         let gap = an.gap(k.saturating_sub(1), k);
         if k > j && gap.contains([':', '«', '"', '“']) {
             return Some(an.tokens.list[k].start);
@@ -218,21 +233,74 @@ pub fn find(
             let mut text_to = e;
             match kind {
                 CueKind::Verb | CueKind::Participle => {
-                    // VSO: the subject after the verb (skipping a time word or two).
+                    // VSO: the subject after the verb. A person named after a title
+                    // (قال وزير الخارجية الإيراني عباس عراقجي، قالت المتحدثة باسم البيت
+                    // الأبيض، كارولين ليفيت) wins over the bodies in the title; the
+                    // search stops at a colon or a quotation (وأضاف: "…" has a pronoun
+                    // subject) and at أن/إن.
                     let mut j = i + 1;
-                    while j < last && j - i <= 3 {
-                        if let Some((r, next, media)) = st.speaker_at(j) {
+                    let mut end = i + 1;
+                    while end < last && end - i <= 12 {
+                        let gap = an.gap(end - 1, end);
+                        if end > i + 1 && gap.contains([':', '«', '"', '“'])
+                            || end == i + 1 && gap.contains([':', '«', '"', '“'])
+                        {
+                            break;
+                        }
+                        if matches!(
+                            an.tok(end),
+                            "ان" | "انه" | "بان" | "انها" | "قوله" | "قولها"
+                        ) {
+                            break;
+                        }
+                        end += 1;
+                    }
+                    let person = (i + 1..end)
+                        .find_map(|k| people.at_token(k).map(|p| (p.person, p.last, p.first)));
+                    let first_entity =
+                        (i + 1..end.min(i + 4)).find_map(|k| st.speaker_at(k).map(|x| (k, x)));
+                    match (person, first_entity) {
+                        // The body comes first and is itself the subject (قالت وزارة
+                        // الخارجية المصرية في بيان إن …) unless a person follows in its title.
+                        (Some((p, plast, pfirst)), Some((k, (r, next, media))))
+                            if k < pfirst
+                                && !an.token_is(i + 1, |e| matches!(e, Entry::Title(_)))
+                                && !title_between(an, i + 1, pfirst) =>
+                        {
+                            let _ = (p, plast);
                             speaker = Some(r.clone());
                             if media {
                                 st.last_outlet = Some(r);
                             }
                             j = next;
-                            break;
                         }
-                        if matches!(an.tok(j), "ان" | "انه" | "بان") {
-                            break;
+                        (Some((p, plast, _)), _) => {
+                            speaker = Some(Ref::Person(p));
+                            j = plast + 1;
                         }
-                        j += 1;
+                        (None, Some((_, (r, next, media)))) => {
+                            speaker = Some(r.clone());
+                            if media {
+                                st.last_outlet = Some(r);
+                            }
+                            j = next;
+                        }
+                        (None, None) => {}
+                    }
+                    // "أبلغ دبلوماسي رويترز" / "قال مصدر لوكالة رويترز": the outlet told.
+                    if speaker.is_some() && outlet.is_none() {
+                        for k in j..(j + 3).min(last) {
+                            if let Some(m) = ents.at_token(k) {
+                                if is_media(an, &m.id)
+                                    && speaker.as_ref() != Some(&Ref::Id(m.id.clone()))
+                                {
+                                    outlet = Some(Ref::Id(m.id.clone()));
+                                    st.last_outlet = outlet.clone();
+                                    j = m.last + 1;
+                                }
+                                break;
+                            }
+                        }
                     }
                     // "نقل X عن Y" / "X نقلا عن Y": X the outlet, Y the speaker.
                     let mut k = if speaker.is_some() { j } else { i + 1 };

@@ -376,9 +376,11 @@ pub fn find(an: &Analysis) -> Entities {
                         .filter(|n| an.tokens.first_from(n.token_start) == last + 1);
                     let mut state = next.and_then(|n| {
                         n.entries.iter().find_map(|e| match e {
+                            // The adjective agrees with وزارة (feminine): الخارجية
+                            // الإيرانية is the ministry, وزير الخارجية الإيراني the minister.
                             Entry::Nisba(s)
-                                if matches!(*e, Entry::Nisba(_))
-                                    && matches!(h.entries[0], Entry::Ministry(_)) =>
+                                if matches!(h.entries[0], Entry::Ministry(_))
+                                    && an.folded.text[n.start..n.end].ends_with('ه') =>
                             {
                                 Some(*s)
                             }

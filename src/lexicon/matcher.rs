@@ -336,7 +336,7 @@ impl Lexicon {
             }
         }
         for (i, c) in src.cues.iter().enumerate() {
-            add_pattern(&mut map, &c.cue, Entry::Cue(i as u32), Article::Any);
+            add_pattern(&mut map, &c.cue, Entry::Cue(i as u32), Article::Forbidden);
         }
         for (i, a) in src.anons.iter().enumerate() {
             add_pattern(&mut map, &a.head, Entry::Anon(i as u32), Article::Any);
