@@ -183,7 +183,7 @@ fn title_between(an: &Analysis, a: usize, b: usize) -> bool {
 fn statement_start(an: &Analysis, j: usize, last: usize) -> Option<usize> {
     for k in j..last.min(j + 25) {
         let gap = an.gap(k.saturating_sub(1), k);
-        if k > j && gap.contains([':', '«', '"', '“']) {
+        if gap.contains([':', '«', '"', '“']) && (k > j || !gap.trim().is_empty()) {
             return Some(an.tokens.list[k].start);
         }
         let t = an.tok(k);
@@ -242,9 +242,10 @@ pub fn find(
                     let mut end = i + 1;
                     while end < last && end - i <= 12 {
                         let gap = an.gap(end - 1, end);
-                        if end > i + 1 && gap.contains([':', '«', '"', '“'])
-                            || end == i + 1 && gap.contains([':', '«', '"', '“'])
-                        {
+                        // A quoted outlet (موقع "أكسيوس") is still the subject.
+                        let quoted_name =
+                            ents.at_token(end).is_some() || people.at_token(end).is_some();
+                        if gap.contains(':') || (gap.contains(['«', '"', '“']) && !quoted_name) {
                             break;
                         }
                         if matches!(
@@ -286,6 +287,20 @@ pub fn find(
                             j = next;
                         }
                         (None, None) => {}
+                    }
+                    // "نقل مراسل التلفزيون الإيراني عن متحدث …": the outlet stands before عن.
+                    if let Some(Ref::Person(_)) = &speaker {
+                        let upto = j.min(last);
+                        if let Some(k) = (i + 1..upto).find(|&k| an.tok(k) == "عن") {
+                            let o = (i + 1..k).find_map(|t| {
+                                ents.at_token(t)
+                                    .filter(|m| is_media(an, &m.id))
+                                    .map(|m| Ref::Id(m.id.clone()))
+                            });
+                            if let Some(o) = o.or_else(|| st.last_outlet.clone()) {
+                                outlet = Some(o);
+                            }
+                        }
                     }
                     // "أبلغ دبلوماسي رويترز" / "قال مصدر لوكالة رويترز": the outlet told.
                     if speaker.is_some() && outlet.is_none() {

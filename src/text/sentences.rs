@@ -14,9 +14,25 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
+    // Inside a quotation a full stop does not end the sentence (a quote of two
+    // sentences is one statement); a line break always does.
+    let mut quote_depth = 0usize;
+    let mut straight_open = false;
     for (i, c) in text.char_indices() {
+        match c {
+            '«' | '“' => quote_depth += 1,
+            '»' | '”' => quote_depth = quote_depth.saturating_sub(1),
+            '"' => straight_open = !straight_open,
+            '\n' => {
+                quote_depth = 0;
+                straight_open = false;
+            }
+            _ => {}
+        }
+        let quoted = quote_depth > 0 || straight_open;
         let end = match c {
             '\n' => Some(i),
+            '.' | '!' | '?' | '؟' if quoted => None,
             '.' | '!' | '?' | '؟' => {
                 // A dot between digits (3.5) or after a single letter (د.) is no boundary.
                 let next = text[i + c.len_utf8()..].chars().next();
