@@ -304,16 +304,14 @@ pub fn find(
                     }
                     // "أبلغ دبلوماسي رويترز" / "قال مصدر لوكالة رويترز": the outlet told.
                     if speaker.is_some() && outlet.is_none() {
-                        for k in j..(j + 3).min(last) {
-                            if let Some(m) = ents.at_token(k) {
-                                if is_media(an, &m.id)
-                                    && speaker.as_ref() != Some(&Ref::Id(m.id.clone()))
-                                {
-                                    outlet = Some(Ref::Id(m.id.clone()));
-                                    st.last_outlet = outlet.clone();
-                                    j = m.last + 1;
-                                }
-                                break;
+                        let told = (j..(j + 3).min(last)).find_map(|k| ents.at_token(k));
+                        if let Some(m) = told {
+                            if is_media(an, &m.id)
+                                && speaker.as_ref() != Some(&Ref::Id(m.id.clone()))
+                            {
+                                outlet = Some(Ref::Id(m.id.clone()));
+                                st.last_outlet = outlet.clone();
+                                j = m.last + 1;
                             }
                         }
                     }
