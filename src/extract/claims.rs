@@ -205,7 +205,9 @@ pub fn find(
     dates: &Dates,
     meetings: &[MeetingFact],
 ) -> Claims {
-    let _ = (dates, meetings);
+    let _ = dates;
+    // The document's own talks: the meeting reported most often.
+    let main_meeting = (0..meetings.len()).max_by_key(|&k| (meetings[k].spans.len(), std::cmp::Reverse(k)));
     let mut st = State {
         an,
         ents,
@@ -444,7 +446,17 @@ pub fn find(
                         .to_string(),
                     medium,
                     date: an.doc_date.clone(),
-                    about: None,
+                    // A statement that speaks of talks is about the document's own talks.
+                    about: main_meeting.filter(|_| {
+                        let (a, b) = (an.tokens.first_from(from), an.tokens.first_from(text_to));
+                        (a..b).any(|k| {
+                            an.hit_at(k).is_some_and(|h| {
+                                h.entries.iter().any(|e| {
+                                    matches!(e, Entry::EventCue(c) if an.lex.event_cues[*c as usize].kind == "meeting")
+                                })
+                            })
+                        })
+                    }),
                 });
             }
             // One claim per clause: go on after its statement.
