@@ -28,6 +28,8 @@ struct Report {
     first: usize,
     /// Index of the sentence.
     sent: usize,
+    /// The sides are named only as "the two countries" (بين البلدين، الجانبين).
+    both_sides: bool,
 }
 
 fn cues<'a>(an: &'a Analysis, i: usize) -> Vec<(&'a str, &'a str)> {
@@ -172,7 +174,20 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                         let before = (i.saturating_sub(3).max(first)..i).rev().find_map(|j| {
                             ents.at_token(j)
                                 .filter(|m| is_side(m) && m.via != Via::Nisba)
-                                .map(|m| Ref::Id(m.id.clone()))
+                                .map(|m| side_ref(an, m))
+                        });
+                        // A city that hosts (وكانت إسطنبول قد احتضنت): the venue, and
+                        // its state the host.
+                        let city = (i.saturating_sub(3).max(first)..i).rev().find_map(|j| {
+                            ents.at_token(j).filter(|m| m.node_type == NodeType::Place && m.state.is_some())
+                        });
+                        let before = before.or_else(|| {
+                            city.map(|m| {
+                                push_unique(&mut r.fact.places, Ref::Id(m.id.clone()));
+                                let st = Ref::Id(super::entities::state_id(an.lex, m.state.unwrap_or(0)));
+                                push_unique(&mut r.fact.places, st.clone());
+                                st
+                            })
                         });
                         let mut hosts = Vec::new();
                         if let Some(b) = before {
@@ -233,6 +248,9 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
             // Sides are named near the talks (محادثات بين واشنطن وطهران), or by the
             // delegations and officials of a sentence about taking part.
             let near_talks = talk_cues.iter().any(|&c| c.abs_diff(i) <= 8) || talk_cues.is_empty();
+            if bare == "بين" && i + 1 < last && matches!(an.tok(i + 1), "البلدين" | "الجانبين" | "الطرفين" | "الدولتين") {
+                r.both_sides = true;
+            }
             if opener && near_talks {
                 let mut j = i + 1;
                 let mut got = 0;
@@ -277,8 +295,9 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
             let near = |d: usize| {
                 talk_cues.is_empty() || talk_cues.iter().any(|&c| c.abs_diff(m.first) <= d)
             };
-            let city =
-                m.node_type == NodeType::Place && m.locative && m.state.is_some() && near(10);
+            // "وفي تل أبيب، قالت …" sets a scene at the sentence's start: no venue.
+            let scene = m.first <= first + 1 && an.gap(m.last, m.last + 1).contains(['،', ',']);
+            let city = m.node_type == NodeType::Place && m.locative && m.state.is_some() && near(10) && !scene;
             let state_in = near(6)
                 && m.node_type == NodeType::State
                 && m.via == Via::Name
@@ -561,6 +580,7 @@ fn absorb(m: &mut Report, r: Report) {
     }
     a.spans.extend(b.spans);
     m.names_talks |= r.names_talks;
+    m.both_sides |= r.both_sides;
 }
 
 fn substance(r: &Report) -> bool {
@@ -641,6 +661,15 @@ fn merge(an: &Analysis, reports: Vec<Report>) -> Vec<MeetingFact> {
             .or(main.filter(|&k| compatible(&meetings[k], &r, doc)));
         if let Some(k) = k {
             absorb(&mut meetings[k], r);
+        }
+    }
+    // "بين البلدين": the two sides of the document's own talks.
+    if let Some(k) = main {
+        let sides = meetings[k].fact.parties.clone();
+        for (j, m) in meetings.iter_mut().enumerate() {
+            if j != k && m.both_sides && m.fact.parties.is_empty() {
+                m.fact.parties = sides.clone();
+            }
         }
     }
     let doc_date = an.doc_date.as_deref().and_then(parse_iso);

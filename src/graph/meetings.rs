@@ -62,8 +62,22 @@ fn fits(m: &Merged, f: &Merged) -> Option<u32> {
     if !sa.is_empty() && !sb.is_empty() && !share(&sa, &sb) {
         return None;
     }
+    // Talks that run over several days are reported with different days by
+    // different articles: days at most three apart agree when the city does too.
+    let days_apart = |a: &str, b: &str| -> Option<i64> {
+        use crate::extract::dates::{days_from_civil, parse_iso};
+        let ((y1, m1, d1), (y2, m2, d2)) = (parse_iso(a)?, parse_iso(b)?);
+        (m1 > 0 && d1 > 0 && m2 > 0 && d2 > 0).then(|| (days_from_civil(y1, m1, d1) - days_from_civil(y2, m2, d2)).abs())
+    };
+    let same_city = share(&cities(&m.places), &cities(&f.places));
     let dated = match (&m.date, &f.date) {
-        (Some(a), Some(b)) if conflict(a, b) => return None,
+        (Some(a), Some(b)) if conflict(a, b) => {
+            let both_sides = m.parties.iter().filter(|p| f.parties.contains(p)).count() >= 2;
+            if !((same_city || both_sides) && days_apart(a, b).is_some_and(|d| d <= 3)) {
+                return None;
+            }
+            true
+        }
         (Some(a), Some(b)) => a.len().min(b.len()) >= 7,
         _ => false,
     };
