@@ -207,7 +207,8 @@ pub fn find(
 ) -> Claims {
     let _ = dates;
     // The document's own talks: the meeting reported most often.
-    let main_meeting = (0..meetings.len()).max_by_key(|&k| (meetings[k].spans.len(), std::cmp::Reverse(k)));
+    let main_meeting =
+        (0..meetings.len()).max_by_key(|&k| (meetings[k].spans.len(), std::cmp::Reverse(k)));
     let mut st = State {
         an,
         ents,

@@ -179,12 +179,16 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                         // A city that hosts (وكانت إسطنبول قد احتضنت): the venue, and
                         // its state the host.
                         let city = (i.saturating_sub(3).max(first)..i).rev().find_map(|j| {
-                            ents.at_token(j).filter(|m| m.node_type == NodeType::Place && m.state.is_some())
+                            ents.at_token(j)
+                                .filter(|m| m.node_type == NodeType::Place && m.state.is_some())
                         });
                         let before = before.or_else(|| {
                             city.map(|m| {
                                 push_unique(&mut r.fact.places, Ref::Id(m.id.clone()));
-                                let st = Ref::Id(super::entities::state_id(an.lex, m.state.unwrap_or(0)));
+                                let st = Ref::Id(super::entities::state_id(
+                                    an.lex,
+                                    m.state.unwrap_or(0),
+                                ));
                                 push_unique(&mut r.fact.places, st.clone());
                                 st
                             })
@@ -248,7 +252,13 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
             // Sides are named near the talks (محادثات بين واشنطن وطهران), or by the
             // delegations and officials of a sentence about taking part.
             let near_talks = talk_cues.iter().any(|&c| c.abs_diff(i) <= 8) || talk_cues.is_empty();
-            if bare == "بين" && i + 1 < last && matches!(an.tok(i + 1), "البلدين" | "الجانبين" | "الطرفين" | "الدولتين") {
+            if bare == "بين"
+                && i + 1 < last
+                && matches!(
+                    an.tok(i + 1),
+                    "البلدين" | "الجانبين" | "الطرفين" | "الدولتين"
+                )
+            {
                 r.both_sides = true;
             }
             if opener && near_talks {
@@ -297,7 +307,11 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
             };
             // "وفي تل أبيب، قالت …" sets a scene at the sentence's start: no venue.
             let scene = m.first <= first + 1 && an.gap(m.last, m.last + 1).contains(['،', ',']);
-            let city = m.node_type == NodeType::Place && m.locative && m.state.is_some() && near(10) && !scene;
+            let city = m.node_type == NodeType::Place
+                && m.locative
+                && m.state.is_some()
+                && near(10)
+                && !scene;
             let state_in = near(6)
                 && m.node_type == NodeType::State
                 && m.via == Via::Name

@@ -67,7 +67,8 @@ fn fits(m: &Merged, f: &Merged) -> Option<u32> {
     let days_apart = |a: &str, b: &str| -> Option<i64> {
         use crate::extract::dates::{days_from_civil, parse_iso};
         let ((y1, m1, d1), (y2, m2, d2)) = (parse_iso(a)?, parse_iso(b)?);
-        (m1 > 0 && d1 > 0 && m2 > 0 && d2 > 0).then(|| (days_from_civil(y1, m1, d1) - days_from_civil(y2, m2, d2)).abs())
+        (m1 > 0 && d1 > 0 && m2 > 0 && d2 > 0)
+            .then(|| (days_from_civil(y1, m1, d1) - days_from_civil(y2, m2, d2)).abs())
     };
     let same_city = share(&cities(&m.places), &cities(&f.places));
     let dated = match (&m.date, &f.date) {
