@@ -416,22 +416,32 @@ pub fn find(
                 i += 1;
                 continue;
             }
-            let span = an.span(from, text_to);
-            let mut text = an.doc.text[span]
-                .trim()
-                .trim_end_matches(['.', '،', ','])
-                .to_string();
-            if text.chars().count() > MAX_CLAIM {
-                text = text.chars().take(MAX_CLAIM).collect();
+            // The statement's words, trimmed of white space, closing punctuation and
+            // stray quotation marks; its span is exactly those words.
+            let raw = an.span(from, text_to);
+            let whole = &an.doc.text[raw];
+            let edge = |c: char| c.is_whitespace() || ".،,:؛«»“”\"".contains(c);
+            let body = whole.trim_start_matches(edge);
+            let lead = whole.len() - body.len();
+            let mut body = body.trim_end_matches(edge);
+            if body.chars().count() > MAX_CLAIM {
+                let cut = body
+                    .char_indices()
+                    .nth(MAX_CLAIM)
+                    .map(|(k, _)| k)
+                    .unwrap_or(body.len());
+                body = &body[..cut];
             }
+            let span = crate::model::Span::new(raw.start + lead, raw.start + lead + body.len());
+            let text = body.to_string();
+            st.last_speaker = Some(sp.clone());
             let key = crate::text::fold_key(&text);
-            if key.split(' ').count() >= 3
+            if key.split(' ').count() >= 2
                 && !seen
                     .iter()
                     .any(|k| k.contains(&key) || key.contains(k.as_str()))
             {
                 seen.push(key);
-                st.last_speaker = Some(sp.clone());
                 let medium = if !medium.is_empty() {
                     Some(medium.clone())
                 } else {
@@ -466,4 +476,145 @@ pub fn find(
     }
     let _ = Value::Null;
     st.out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{extract, DocFacts, Ref};
+    use crate::lexicon::Lexicon;
+    use crate::model::Document;
+
+    fn facts(text: &str) -> (Document, DocFacts) {
+        let doc = Document::new("t.txt", text);
+        let f = extract(&doc, Lexicon::embedded());
+        (doc, f)
+    }
+
+    fn name(f: &DocFacts, r: &Ref) -> String {
+        match r {
+            Ref::Id(s) => s.clone(),
+            Ref::Person(p) => f.persons[*p].name.clone(),
+        }
+    }
+
+    /// (text, the statement's words compared through `&text[span]`, speaker, outlet)
+    macro_rules! t {
+        ($name:ident, $text:expr, $says:expr, $speaker:expr, $outlet:expr) => {
+            #[test]
+            fn $name() {
+                let (doc, f) = facts($text);
+                let c = f
+                    .claims
+                    .iter()
+                    .find(|c| doc.text[c.span].contains($says))
+                    .unwrap_or_else(|| panic!("{:?}", f.claims));
+                assert_eq!(&doc.text[c.span], c.text);
+                assert_eq!(name(&f, &c.speakers[0]), $speaker);
+                assert_eq!(
+                    c.outlet.as_ref().map(|o| name(&f, o)),
+                    $outlet.map(String::from)
+                );
+            }
+        };
+    }
+
+    t!(
+        speaker_after_verb,
+        "قال وزير الخارجية القطري خالد بن سالم آل فهيد إن المحادثات كانت بناءة.",
+        "المحادثات كانت بناءة",
+        "خالد بن سالم آل فهيد",
+        None::<&str>
+    );
+    t!(
+        speaker_before_verb,
+        "وطهران تؤكد أن برنامجها النووي سلمي.",
+        "برنامجها النووي سلمي",
+        "state:IR",
+        None::<&str>
+    );
+    t!(
+        quote_after_colon,
+        "وقال المتحدث باسم الخارجية المصرية أحمد فؤاد: «نرحب بأي جهد لوقف الحرب».",
+        "نرحب بأي جهد",
+        "أحمد فؤاد",
+        None::<&str>
+    );
+    t!(
+        guillemets_and_curly_quotes,
+        "وأضاف أحمد فؤاد: “الوساطة مستمرة حتى التوصل إلى اتفاق”.",
+        "الوساطة مستمرة",
+        "أحمد فؤاد",
+        None::<&str>
+    );
+    t!(
+        outlet_alone_is_the_speaker,
+        "ذكر موقع أكسيوس أن الجولة المقبلة ستعقد في القاهرة.",
+        "الجولة المقبلة ستعقد",
+        "org:axios",
+        None::<&str>
+    );
+    t!(
+        outlet_citing_a_source,
+        "ونقلت وكالة رويترز عن مسؤول مصري أن الوفدين سيعودان الأحد.",
+        "الوفدين سيعودان",
+        "مسؤول مصري",
+        Some("org:reuters")
+    );
+    t!(
+        source_told_an_outlet,
+        "وأبلغ دبلوماسي إقليمي رويترز بأن إيران رفضت الطلب.",
+        "إيران رفضت الطلب",
+        "دبلوماسي إقليمي",
+        Some("org:reuters")
+    );
+    t!(
+        according_to,
+        "وصل الوفد الإسرائيلي إلى الدوحة صباح اليوم، بحسب وكالة الأناضول.",
+        "وصل الوفد الإسرائيلي",
+        "org:anadolu",
+        None::<&str>
+    );
+    t!(
+        movement_statement,
+        "وقالت حركة حماس في بيان إنها تتعامل بإيجابية مع المقترح.",
+        "تتعامل بإيجابية",
+        "org:hamas",
+        None::<&str>
+    );
+
+    #[test]
+    fn continuation_keeps_the_previous_speaker() {
+        let (doc, f) =
+            facts("قال أحمد فؤاد إن المحادثات جادة. وأضاف أن الجولة المقبلة ستعقد قريبا.");
+        let c = f
+            .claims
+            .iter()
+            .find(|c| doc.text[c.span].contains("الجولة المقبلة"))
+            .unwrap();
+        assert_eq!(name(&f, &c.speakers[0]), "أحمد فؤاد");
+    }
+
+    #[test]
+    fn a_pronoun_verb_never_takes_a_name_inside_the_quote() {
+        let (doc, f) =
+            facts("وقال أحمد فؤاد إن الحوار مستمر. وأضاف: “تواصل إدارة بايدن تقييمها للموقف”.");
+        let c = f
+            .claims
+            .iter()
+            .find(|c| doc.text[c.span].contains("تقييمها"))
+            .unwrap();
+        assert_eq!(name(&f, &c.speakers[0]), "أحمد فؤاد");
+    }
+
+    #[test]
+    fn anonymous_sources_are_one_node_per_description() {
+        let (_, f) =
+            facts("وقال مسؤول أمريكي إن الاتفاق قريب. وأضاف مسؤول أمريكي أن التفاصيل لم تحسم.");
+        let anon: Vec<_> = f.persons.iter().filter(|p| p.anonymous).collect();
+        assert_eq!(anon.len(), 1, "{anon:?}");
+        assert!(f
+            .relations
+            .iter()
+            .any(|r| matches!(&r.target, Ref::Id(s) if s == "state:US")));
+    }
 }

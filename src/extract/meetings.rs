@@ -751,3 +751,119 @@ fn merge(an: &Analysis, reports: Vec<Report>) -> Vec<MeetingFact> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{extract, Ref};
+    use crate::lexicon::Lexicon;
+    use crate::model::Document;
+
+    fn meetings(text: &str, date: &str) -> Vec<crate::extract::MeetingFact> {
+        let mut doc = Document::new("t.txt", text);
+        doc.meta.date = Some(date.into());
+        extract(&doc, Lexicon::embedded()).meetings
+    }
+
+    fn id(r: &Ref) -> String {
+        match r {
+            Ref::Id(s) => s.clone(),
+            Ref::Person(p) => format!("person#{p}"),
+        }
+    }
+
+    macro_rules! t {
+        ($name:ident, $text:expr, $date:expr, |$m:ident| $check:expr) => {
+            #[test]
+            fn $name() {
+                let all = meetings($text, $date);
+                assert_eq!(all.len(), 1, "{all:?}");
+                let $m = &all[0];
+                assert!($check, "{:?}", $m);
+            }
+        };
+    }
+
+    t!(
+        status_held_and_indirect,
+        "انتهت الجمعة المحادثات غير المباشرة بين قطر ومصر في الدوحة.",
+        "2026-02-06",
+        |m| m.status.as_deref() == Some("held")
+            && m.format.as_deref() == Some("indirect")
+            && m.date.as_deref() == Some("2026-02-06")
+    );
+    t!(
+        status_planned,
+        "من المقرر أن تعقد جولة محادثات بين السعودية وإيران في بكين الثلاثاء المقبل.",
+        "2026-02-06",
+        |m| m.status.as_deref() == Some("planned") && m.date.as_deref() == Some("2026-02-10")
+    );
+    t!(
+        status_cancelled,
+        "ألغيت القمة المقررة بين مصر والأردن في العقبة يوم 3 مارس 2026.",
+        "2026-02-06",
+        |m| m.status.as_deref() == Some("cancelled") && m.date.as_deref() == Some("2026-03-03")
+    );
+    t!(
+        format_direct,
+        "عقدت مفاوضات مباشرة بين روسيا وأوكرانيا في إسطنبول في 2 يونيو 2025.",
+        "2025-06-03",
+        |m| m.format.as_deref() == Some("direct")
+    );
+    t!(
+        round_ordinal,
+        "انطلقت الجولة الرابعة من المحادثات بين الولايات المتحدة وإيران في روما اليوم.",
+        "2025-05-03",
+        |m| m.round == Some(4) && m.places.iter().any(|p| id(p) == "place:rome")
+    );
+    t!(
+        mediator_by_nisba,
+        "جرت المحادثات بين إسرائيل وحركة حماس بوساطة مصرية قطرية في الدوحة أمس.",
+        "2026-03-10",
+        |m| m.mediators.iter().map(id).collect::<Vec<_>>() == ["state:EG", "state:QA"]
+    );
+    t!(
+        host_svo,
+        "سلطنة عمان تحتضن مباحثات بين الولايات المتحدة وإيران هذا الأسبوع.",
+        "2024-05-18",
+        |m| m.hosts.iter().any(|h| id(h) == "state:OM") && m.date.as_deref() == Some("2024-05")
+    );
+    t!(
+        host_from_venue,
+        "اختتمت في الدوحة جولة محادثات بين إسرائيل وحركة حماس الخميس.",
+        "2026-03-13",
+        |m| m.hosts.iter().any(|h| id(h) == "state:QA")
+    );
+
+    #[test]
+    fn postponement_splits_the_old_date_from_the_new() {
+        let all = meetings(
+            "أعلنت السعودية اليوم السبت تأجيل جولة المفاوضات بين الجيش السوداني وقوات الدعم السريع التي كان مقررا أن تنطلق في مدينة جدة الثلاثاء الماضي إلى مطلع الشهر المقبل.",
+            "2025-10-18",
+        );
+        let dated: Vec<(Option<&str>, Option<&str>)> = all
+            .iter()
+            .map(|m| (m.date.as_deref(), m.status.as_deref()))
+            .collect();
+        assert!(
+            dated.contains(&(Some("2025-10-14"), Some("postponed"))),
+            "{dated:?}"
+        );
+        assert!(
+            dated.contains(&(Some("2025-11"), Some("planned"))),
+            "{dated:?}"
+        );
+    }
+
+    #[test]
+    fn recalled_talks_stay_apart() {
+        let all = meetings(
+            "انطلقت اليوم في مسقط المحادثات بين الولايات المتحدة وإيران.\nوتأتي المحادثات استئنافا لمسار كان مقررا في حزيران/ يونيو 2025 بين واشنطن وطهران.",
+            "2026-02-06",
+        );
+        let dates: Vec<Option<&str>> = all.iter().map(|m| m.date.as_deref()).collect();
+        assert!(
+            dates.contains(&Some("2026-02-06")) && dates.contains(&Some("2025-06")),
+            "{dates:?}"
+        );
+    }
+}
