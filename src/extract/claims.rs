@@ -57,12 +57,7 @@ impl<'a> State<'a> {
             return Some((Ref::Person(p.person), p.last + 1, false));
         }
         if let Some(m) = self.ents.at_token(j) {
-            let media = m.node_type == NodeType::Organization
-                && an
-                    .lex
-                    .orgs
-                    .iter()
-                    .any(|o| format!("org:{}", o.id) == m.id && o.kind == OrgKind::Media);
+            let media = m.node_type == NodeType::Organization && is_media(an, &m.id);
             if m.node_type == NodeType::Organization
                 || (m.node_type == NodeType::State && m.via != Via::Nisba && m.via != Via::Implied)
             {
@@ -166,12 +161,9 @@ fn cue_at<'a>(an: &'a Analysis, i: usize) -> Option<(CueKind, &'a str, &'a str)>
 
 /// True when the organization is an outlet (a media row of the lexicon).
 fn is_media(an: &Analysis, id: &str) -> bool {
-    id.strip_prefix("org:").is_some_and(|slug| {
-        an.lex
-            .orgs
-            .iter()
-            .any(|o| o.id == slug && o.kind == OrgKind::Media)
-    })
+    id.strip_prefix("org:")
+        .and_then(|slug| an.lex.org_by_id(slug))
+        .is_some_and(|o| o.kind == OrgKind::Media)
 }
 
 /// True when a title stands in tokens `[a, b)`.

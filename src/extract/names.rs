@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use crate::lexicon::{Entry, TitleKind};
 use crate::model::{EdgeType, NodeType};
-use crate::text::fold::skeleton;
+use crate::text::fold::skeleton_folded as skeleton;
 use crate::text::strip_clitics;
 
 use super::entities::{Entities, Via};
@@ -155,6 +155,14 @@ const STOP: &[&str] = &[
     "كبير",
 ];
 
+/// True for a function word of [`STOP`] (a set built once: this runs per token).
+fn is_stop(t: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| STOP.iter().copied().collect())
+        .contains(t)
+}
+
 /// Tokens that join parts of one name.
 const CONNECTORS: &[&str] = &[
     "بن", "بنت", "ابن", "ال", "ابو", "ابي", "ام", "عبد", "ولد", "دي", "دو", "فان", "فون",
@@ -253,7 +261,7 @@ fn classify(an: &Analysis, i: usize) -> Class {
     }
     // لتلك، وهذا: a clitic on a function word.
     if let Some(stem) = t.strip_prefix(['ل', 'ب', 'و', 'ف', 'ك']) {
-        if STOP.contains(&stem) || matches!(stem, "تلك" | "ذلك" | "هذه" | "هذا" | "هولاء")
+        if is_stop(stem) || matches!(stem, "تلك" | "ذلك" | "هذه" | "هذا" | "هولاء")
         {
             return Class::Other;
         }
@@ -271,7 +279,7 @@ fn classify(an: &Analysis, i: usize) -> Class {
     if t.ends_with("يا") && t.chars().count() >= 5 {
         return Class::Other;
     }
-    if STOP.contains(&t)
+    if is_stop(t)
         || !t.chars().all(|c| {
             ('\u{0621}'..='\u{064a}').contains(&c) || c == 'پ' || c == 'چ' || c == 'گ' || c == 'ژ'
         })
@@ -313,7 +321,7 @@ fn extend(an: &Analysis, start: usize, given_start: bool) -> Option<usize> {
             Class::Unknown => {
                 if t.starts_with('و') && !after_connector {
                     let stem = &t['و'.len_utf8()..];
-                    let stem_is_word = STOP.contains(&stem) || stem.starts_with("ال");
+                    let stem_is_word = is_stop(stem) || stem.starts_with("ال");
                     if pos > 1 || stem_is_word {
                         break;
                     }
@@ -413,7 +421,7 @@ fn after_title(an: &Analysis, ents: &Entities, ti: usize, title_last: usize) -> 
         // A name before بن/بنت starts a nasab even when the word is also a title
         // or unknown (سلطان بن ماجد العتيبي).
         let nasab = i + 1 < n && matches!(an.tok(i + 1), "بن" | "بنت") && joined(an, i);
-        if class == Class::Given || (nasab && !STOP.contains(&t) && !t.starts_with("ال")) {
+        if class == Class::Given || (nasab && !is_stop(t) && !t.starts_with("ال")) {
             let last = extend(an, i, true)?;
             return Some(Found {
                 first: i,

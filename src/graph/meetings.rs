@@ -14,7 +14,7 @@ use crate::model::{Edge, EdgeType, Evidence, Graph, Node, NodeType};
 struct Merged {
     /// The documents that report it: two meetings of one document never merge
     /// here (the document's own reading already told them apart).
-    docs: Vec<String>,
+    docs: std::collections::BTreeSet<String>,
     date: Option<String>,
     places: Vec<String>,
     parties: Vec<String>,
@@ -316,7 +316,7 @@ fn convert(d: usize, doc: &str, m: &MeetingFact, id_of: &dyn Fn(usize, &Ref) -> 
         out
     };
     Merged {
-        docs: vec![doc.to_string()],
+        docs: std::iter::once(doc.to_string()).collect(),
         date: m.date.clone(),
         places: ids(&m.places),
         parties: ids(&m.parties),

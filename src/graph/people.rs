@@ -78,7 +78,11 @@ pub fn resolve(facts: &[DocFacts]) -> HashMap<(usize, usize), String> {
             known.push((format!("person:{}", slug(&person.name)), Vec::new()));
             known.len() - 1
         };
-        known[idx].1.extend(forms);
+        for f in forms {
+            if !known[idx].1.contains(&f) {
+                known[idx].1.push(f);
+            }
+        }
         out.insert((d, p), known[idx].0.clone());
     }
     out

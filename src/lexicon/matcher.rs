@@ -69,8 +69,10 @@ pub struct Lexicon {
     /// Meeting cues.
     pub event_cues: Vec<EventCueRow>,
     state_index: HashMap<String, u32>,
+    org_index: HashMap<String, u32>,
     automaton: AhoCorasick,
     patterns: Vec<Vec<(Entry, Article)>>,
+    keys: Vec<String>,
 }
 
 /// The embedded data files: (kind, file name, text).
@@ -246,6 +248,12 @@ impl Lexicon {
     fn compile(src: Sources) -> Lexicon {
         let mut map: PatternMap = HashMap::new();
         let mut state_index = HashMap::new();
+        let src_org_index: HashMap<String, u32> = src
+            .orgs
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.id.clone(), i as u32))
+            .collect();
         for (i, s) in src.states.iter().enumerate() {
             let i = i as u32;
             state_index.insert(s.id.clone(), i);
@@ -370,14 +378,27 @@ impl Lexicon {
             anons: src.anons,
             event_cues: src.event_cues,
             state_index,
+            org_index: src_org_index,
             automaton,
             patterns,
+            keys,
         }
+    }
+
+    /// The organization with this slug (`reuters`).
+    pub fn org_by_id(&self, slug: &str) -> Option<&OrgRow> {
+        self.org_index.get(slug).map(|&i| &self.orgs[i as usize])
     }
 
     /// Index of the state with this ISO code.
     pub fn state_by_code(&self, code: &str) -> Option<u32> {
         self.state_index.get(code).copied()
+    }
+
+    /// The folded patterns of the automaton (one per distinct form), e.g. to give
+    /// a baseline tool the same lexicon.
+    pub fn pattern_keys(&self) -> &[String] {
+        &self.keys
     }
 
     /// Number of patterns in the automaton.

@@ -318,9 +318,8 @@ impl Graph {
                     existing.attrs.entry(k).or_insert(v);
                 }
                 for ev in edge.evidence {
-                    if !existing.evidence.contains(&ev) {
-                        existing.evidence.push(ev);
-                    }
+                    // Duplicates go at canonicalization (sort + dedup): linear here.
+                    existing.evidence.push(ev);
                 }
             }
             None => {
@@ -459,9 +458,7 @@ fn merge_node(existing: &mut Node, node: Node) {
         existing.attrs.entry(k).or_insert(v);
     }
     for ev in node.evidence {
-        if !existing.evidence.contains(&ev) {
-            existing.evidence.push(ev);
-        }
+        existing.evidence.push(ev);
     }
 }
 

@@ -145,8 +145,20 @@ pub fn is_key_punct(c: char) -> bool {
 /// assert_ne!(skeleton("بايدن"), skeleton("بدر"));
 /// ```
 pub fn skeleton(s: &str) -> String {
-    // عبد المنعم and عبدالمنعم are one name.
-    let key = fold_key(s).replace("عبد ", "عبد");
+    skeleton_folded(&fold_key(s))
+}
+
+/// [`skeleton`] of a string already folded by [`fold_key`] (a token of a folded
+/// text): no second folding pass.
+pub fn skeleton_folded(key: &str) -> String {
+    // عبد المنعم and عبدالمنعم are one name (a single token has no space: skip).
+    let joined;
+    let key = if key.contains(' ') {
+        joined = key.replace("عبد ", "عبد");
+        joined.as_str()
+    } else {
+        key
+    };
     let mut out = String::with_capacity(key.len());
     for word in key.split(' ') {
         if !out.is_empty() {

@@ -5,6 +5,13 @@
 
 /// True for characters that make up words: letters (any script), digits and marks.
 pub fn is_word_char(c: char) -> bool {
+    // Arabic letters and ASCII first: the common case, without Unicode tables.
+    if ('\u{0621}'..='\u{064a}').contains(&c) || c.is_ascii_alphanumeric() {
+        return true;
+    }
+    if c.is_ascii() {
+        return false;
+    }
     c.is_alphanumeric()
         || ('\u{0610}'..='\u{061a}').contains(&c)
         || ('\u{064b}'..='\u{065f}').contains(&c)
