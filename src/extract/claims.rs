@@ -175,7 +175,11 @@ fn title_between(an: &Analysis, a: usize, b: usize) -> bool {
 fn statement_start(an: &Analysis, j: usize, last: usize) -> Option<usize> {
     for k in j..last.min(j + 25) {
         let gap = an.gap(k.saturating_sub(1), k);
-        if gap.contains([':', '«', '"', '“']) && (k > j || !gap.trim().is_empty()) {
+        // A colon opens the statement wherever it stands; a quotation only right after
+        // the speaker (farther on, "رحب الكرملين بالمفاوضات، معرباً عن أمله في "التهدئة""
+        // quotes a word of a longer statement that starts after the speaker).
+        let opens = gap.contains(':') || (gap.contains(['«', '"', '“']) && k <= j + 3);
+        if opens && (k > j || !gap.trim().is_empty()) {
             return Some(an.tokens.list[k].start);
         }
         let t = an.tok(k);
@@ -434,6 +438,30 @@ pub fn find(
                     .any(|k| k.contains(&key) || key.contains(k.as_str()))
             {
                 seen.push(key);
+                // "في التصريحات التي أوردتها وكالة رويترز": the outlet that carried
+                // this statement, and the speaker's statements just before it.
+                if outlet.is_none() {
+                    let (a, b) = (i, an.tokens.first_from(text_to).min(an.tokens.list.len()));
+                    let carried = (a..b).find_map(|k| {
+                        let t = an.tok(k);
+                        let verb = ["اورد", "نقلت", "نقلها", "نشرت", "بثت", "اوردت"].iter().any(|v| t.starts_with(v));
+                        if !verb {
+                            return None;
+                        }
+                        (k + 1..(k + 4).min(b)).find_map(|m| ents.at_token(m).filter(|e| is_media(an, &e.id)).map(|e| Ref::Id(e.id.clone())))
+                    });
+                    if let Some(o) = carried {
+                        let here = an.sentence_of(from).unwrap_or(0);
+                        for c in st.out.claims.iter_mut().rev() {
+                            let at = an.sentence_of(an.folded.folded_at(c.span.start)).unwrap_or(0);
+                            if here.saturating_sub(at) > 1 || c.speakers != [sp.clone()] {
+                                break;
+                            }
+                            c.outlet.get_or_insert(o.clone());
+                        }
+                        outlet = Some(o);
+                    }
+                }
                 let medium = if !medium.is_empty() {
                     Some(medium.clone())
                 } else {
