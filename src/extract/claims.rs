@@ -30,7 +30,21 @@ pub struct Claims {
     pub anonymous: Vec<PersonFact>,
     /// Their affiliations.
     pub relations: Vec<RelationFact>,
+    /// Outlets the lexicons do not know, found by their head word (وكالة يوكرينفورم).
+    pub outlets: Vec<super::EntityFact>,
 }
+
+/// Head words of an outlet's name (folded).
+const OUTLET_HEADS: &[&str] = &[
+    "وكاله",
+    "صحيفه",
+    "موقع",
+    "قناه",
+    "شبكه",
+    "اذاعه",
+    "مجله",
+    "تلفزيون",
+];
 
 /// Longest statement kept (characters).
 const MAX_CLAIM: usize = 400;
@@ -46,6 +60,71 @@ struct State<'a> {
 }
 
 impl<'a> State<'a> {
+    /// An outlet the lexicons do not know: a head word (وكالة، صحيفة، موقع، قناة)
+    /// and one to three unknown words after it (وكالة يوكرينفورم الأوكرانية).
+    fn new_outlet(&mut self, j: usize) -> Option<(Ref, usize, bool)> {
+        let an = self.an;
+        let head = an.tok(j);
+        let bare = head
+            .strip_prefix(['و', 'ل', 'ب'])
+            .filter(|b| OUTLET_HEADS.contains(b))
+            .unwrap_or(head);
+        if !OUTLET_HEADS.contains(&bare) || self.ents.at_token(j).is_some() {
+            return None;
+        }
+        // A known outlet follows (وكالة أنباء "فارس"): the lexicon has it.
+        if (j + 1..j + 4).any(|k| {
+            self.ents
+                .at_token(k)
+                .is_some_and(|m| m.node_type == NodeType::Organization)
+        }) {
+            return None;
+        }
+        let n = an.tokens.list.len();
+        let mut end = j + 1;
+        while end < n && end - j <= 3 {
+            let t = an.tok(end);
+            let unknown = an.hit_at(end).is_none()
+                && !t.starts_with("ال")
+                && t.chars().count() >= 2
+                && !t.chars().any(|c| c.is_ascii_digit())
+                && !matches!(
+                    t,
+                    "عن" | "في" | "ان" | "انه" | "بان" | "من" | "الي" | "مع" | "قوله" | "قولها"
+                );
+            if !unknown || an.gap(end - 1, end).contains(['،', ',', '.', ':']) {
+                break;
+            }
+            end += 1;
+        }
+        if end == j + 1 {
+            return None;
+        }
+        let start = an.tokens.list[j].start + (head.len() - bare.len());
+        let stop = an.tokens.list[end - 1].end;
+        let label = an
+            .orig(start, stop)
+            .trim_matches(|c: char| "\"«»“”".contains(c))
+            .to_string();
+        let id = format!("org:{}", crate::text::fold_key(&label).replace(' ', "-"));
+        let span = an.span(start, stop);
+        match self.out.outlets.iter_mut().find(|o| o.id == id) {
+            Some(o) => o.spans.push(span),
+            None => self.out.outlets.push(super::EntityFact {
+                id: id.clone(),
+                node_type: NodeType::Organization,
+                label,
+                name_en: String::new(),
+                aliases: Vec::new(),
+                spans: vec![span],
+                weak: false,
+            }),
+        }
+        let r = Ref::Id(id);
+        self.last_outlet = Some(r.clone());
+        Some((r, end, true))
+    }
+
     fn anon_ref(&self, k: usize) -> Ref {
         Ref::Person(self.people.persons.len() + k)
     }
@@ -55,6 +134,9 @@ impl<'a> State<'a> {
         let an = self.an;
         if let Some(p) = self.people.at_token(j) {
             return Some((Ref::Person(p.person), p.last + 1, false));
+        }
+        if let Some(found) = self.new_outlet(j) {
+            return Some(found);
         }
         if let Some(m) = self.ents.at_token(j) {
             let media = m.node_type == NodeType::Organization && is_media(an, &m.id);
@@ -303,8 +385,26 @@ pub fn find(
                     }
                     // "أبلغ دبلوماسي رويترز" / "قال مصدر لوكالة رويترز": the outlet told.
                     if speaker.is_some() && outlet.is_none() {
+                        // "في مقابلة مع قناة العربية"، "في تصريح لصحيفة …": the outlet
+                        // that interviewed the speaker.
+                        let interview = (j..(j + 6).min(last)).find(|&k| {
+                            matches!(
+                                an.tok(k),
+                                "مقابله" | "حديث" | "تصريح" | "تصريحات" | "حوار" | "لقاء"
+                            )
+                        });
+                        if let Some(k) = interview {
+                            let o = (k + 1..(k + 4).min(last)).find_map(|m| {
+                                ents.at_token(m)
+                                    .filter(|e| is_media(an, &e.id))
+                                    .map(|e| Ref::Id(e.id.clone()))
+                            });
+                            if o.is_some() {
+                                outlet = o;
+                            }
+                        }
                         let told = (j..(j + 3).min(last)).find_map(|k| ents.at_token(k));
-                        if let Some(m) = told {
+                        if let (None, Some(m)) = (&outlet, told) {
                             if is_media(an, &m.id)
                                 && speaker.as_ref() != Some(&Ref::Id(m.id.clone()))
                             {
@@ -444,16 +544,24 @@ pub fn find(
                     let (a, b) = (i, an.tokens.first_from(text_to).min(an.tokens.list.len()));
                     let carried = (a..b).find_map(|k| {
                         let t = an.tok(k);
-                        let verb = ["اورد", "نقلت", "نقلها", "نشرت", "بثت", "اوردت"].iter().any(|v| t.starts_with(v));
+                        let verb = ["اورد", "نقلت", "نقلها", "نشرت", "بثت", "اوردت"]
+                            .iter()
+                            .any(|v| t.starts_with(v));
                         if !verb {
                             return None;
                         }
-                        (k + 1..(k + 4).min(b)).find_map(|m| ents.at_token(m).filter(|e| is_media(an, &e.id)).map(|e| Ref::Id(e.id.clone())))
+                        (k + 1..(k + 4).min(b)).find_map(|m| {
+                            ents.at_token(m)
+                                .filter(|e| is_media(an, &e.id))
+                                .map(|e| Ref::Id(e.id.clone()))
+                        })
                     });
                     if let Some(o) = carried {
                         let here = an.sentence_of(from).unwrap_or(0);
                         for c in st.out.claims.iter_mut().rev() {
-                            let at = an.sentence_of(an.folded.folded_at(c.span.start)).unwrap_or(0);
+                            let at = an
+                                .sentence_of(an.folded.folded_at(c.span.start))
+                                .unwrap_or(0);
                             if here.saturating_sub(at) > 1 || c.speakers != [sp.clone()] {
                                 break;
                             }

@@ -201,6 +201,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> DocFacts {
     facts.meetings = meetings;
     facts.claims = claims.claims;
     facts.persons.extend(claims.anonymous);
+    facts.entities.extend(claims.outlets);
     facts.relations.extend(claims.relations);
     facts
 }
