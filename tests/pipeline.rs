@@ -323,3 +323,65 @@ fn seeds_named_claims() {
         assert!(c["attrs"]["text"].as_str().unwrap().chars().count() <= 500);
     }
 }
+
+#[test]
+fn user_lexicon_html_and_stdin_inputs() {
+    let dir = common::tempdir();
+    let lexicon = dir.path().join("outlets.tsv");
+    std::fs::write(
+        &lexicon,
+        "# kind: organizations\nufuq\tmedia\t\tAl-Ufuq al-Jadid\tصحيفة الأفق الجديد|الأفق الجديد\n",
+    )
+    .unwrap();
+    let page = dir.path().join("page.html");
+    std::fs::write(
+        &page,
+        "<html><head><script>var x = 'قال';</script></head><body><h1>عنوان</h1>\
+         <p>ذكرت صحيفة الأفق الجديد أن الجولة المقبلة ستعقد في القاهرة.</p>\
+         <p>وقال وزير الخارجية القطري خالد بن سالم آل فهيد إن المحادثات &quot;بناءة&quot;.</p></body></html>",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let mut child = common::wasit()
+        .arg("build")
+        .arg(&page)
+        .arg("-")
+        .args(["--render", "none", "--date", "2026-03-01", "--lexicon"])
+        .arg(&lexicon)
+        .arg("--out")
+        .arg(&out)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            "قالت وزارة الخارجية المصرية في بيان إن القاهرة تدعم الحوار بين الطرفين.".as_bytes(),
+        )
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let g = graph(&out);
+    let docs: Vec<&str> = g["wasit"]["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(docs, ["page.html", "-"]);
+    // The user's outlet is found, and is the speaker of its report.
+    let (_, who, _) = claim_with(&g, "الجولة المقبلة ستعقد");
+    assert_eq!(who, ["org:ufuq"]);
+    // Markup and scripts are gone; the person in the page is found.
+    assert!(nodes(&g, "person")
+        .iter()
+        .any(|p| p["label"] == "خالد بن سالم آل فهيد"));
+    // The statement from stdin is the Egyptian foreign ministry's.
+    let (_, who, _) = claim_with(&g, "تدعم الحوار");
+    assert_eq!(who, ["org:foreign-ministry:EG"]);
+}
