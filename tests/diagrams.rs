@@ -87,7 +87,9 @@ fn dot_draws_types_meetings_and_mediators_apart() {
     assert!(meeting.contains("shape=\"hexagon\""), "{meeting}");
     // Arabic-first with a digit: isolated; the date on its own line.
     assert!(
-        meeting.contains("label=\"\u{2067}الجولة 2 من المحادثات\u{2069}\\n2025-04-19\""),
+        meeting.contains(
+            "label=\"\u{2067}الجولة \u{2066}2\u{2069} من المحادثات\u{2069}\\n2025-04-19\""
+        ),
         "{meeting}"
     );
     assert!(dot_line(&dot, "\"state:IR\"[").contains("shape=\"box\""));
@@ -301,7 +303,7 @@ fn svg_keeps_arabic_labels_as_text_in_the_arabic_font() {
         "إيران",
         "سلطنة عُمان",
         "عباس عراقجي",
-        "\u{2067}الجولة 2 من المحادثات\u{2069}",
+        "\u{2067}الجولة \u{2066}2\u{2069} من المحادثات\u{2069}",
         "2025-04-19",
         "وسيط",
     ] {

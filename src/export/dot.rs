@@ -524,7 +524,8 @@ pub fn node_lines(node: &Node, labels: Labels) -> Vec<String> {
     };
     if node.node_type == NodeType::Meeting {
         let mut when: Vec<String> = Vec::new();
-        if let Some(date) = node.attr_str("date") {
+        // The date once: on its own line unless the label already ends with it.
+        if let Some(date) = node.attr_str("date").filter(|d| !node.label.contains(d)) {
             when.push(date.to_string());
         }
         if let Some(status) = node.attr_str("status").filter(|s| *s != "held") {
@@ -773,10 +774,39 @@ pub fn isolate(line: &str) -> String {
     let rtl_first = first_strong.is_some_and(is_rtl);
     let mixed = line.chars().any(|c| c.is_ascii_alphanumeric());
     if rtl_first && mixed && !line.starts_with('\u{2067}') {
-        format!("\u{2067}{line}\u{2069}")
+        format!("\u{2067}{}\u{2069}", isolate_numbers(line))
     } else {
         line.to_string()
     }
+}
+
+/// Wraps each run of digits and the separators inside it (an ISO date such as
+/// 2026-02-06) in a left-to-right isolate (U+2066 … U+2069), so that a date in an
+/// Arabic label keeps its order in every renderer.
+fn isolate_numbers(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let chars: Vec<char> = line.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() {
+            let mut j = i;
+            while j < chars.len()
+                && (chars[j].is_ascii_digit()
+                    || (matches!(chars[j], '-' | '/' | ':' | '.')
+                        && chars.get(j + 1).is_some_and(|c| c.is_ascii_digit())))
+            {
+                j += 1;
+            }
+            out.push('\u{2066}');
+            out.extend(&chars[i..j]);
+            out.push('\u{2069}');
+            i = j;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Cuts a text to `max` characters at a word boundary, adding `…`.
