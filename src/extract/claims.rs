@@ -570,11 +570,15 @@ pub fn find(
                         outlet = Some(o);
                     }
                 }
-                let medium = if !medium.is_empty() {
-                    Some(medium.clone())
-                } else {
-                    None
-                };
+                // The medium: a frame in the clause (في بيان، في مقابلة، عبر منصة إكس)
+                // wins over the verb's own (كتب، غرد).
+                let (a, b) = (i, an.tokens.first_from(from).max(i + 1));
+                let framed = (a..b.min(an.tokens.list.len())).find_map(|k| {
+                    cue_at(an, k)
+                        .filter(|(kind, _, m)| *kind == CueKind::Frame && !m.is_empty())
+                        .map(|(_, _, m)| m.to_string())
+                });
+                let medium = framed.or_else(|| (!medium.is_empty()).then(|| medium.clone()));
                 st.out.claims.push(ClaimFact {
                     text,
                     span,
