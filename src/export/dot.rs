@@ -761,11 +761,13 @@ fn is_rtl(c: char) -> bool {
 }
 
 /// Wraps an Arabic-first line that holds Latin letters or digits in U+2067 … U+2069
-/// (a right-to-left isolate), so that SVG viewers order it right to left.
+/// (a right-to-left isolate), so that SVG viewers order it right to left, and each
+/// number or date inside it in U+2066 … U+2069 (left to right).
 ///
 /// ```
 /// use wasit::export::dot::isolate;
-/// assert_eq!(isolate("الجولة 3"), "\u{2067}الجولة 3\u{2069}");
+/// assert_eq!(isolate("الجولة 3"), "\u{2067}الجولة \u{2066}3\u{2069}\u{2069}");
+/// assert_eq!(isolate("محادثات 2026-02-06"), "\u{2067}محادثات \u{2066}2026-02-06\u{2069}\u{2069}");
 /// assert_eq!(isolate("عمان"), "عمان");
 /// assert_eq!(isolate("Oman 2025"), "Oman 2025");
 /// ```
