@@ -104,6 +104,28 @@ const LOCATIVE: &[&str] = &[
 ];
 
 impl Entities {
+    fn note_state(&mut self, lex: &Lexicon, s: u32) {
+        let st = &lex.states[s as usize];
+        self.note(
+            &state_id(lex, s),
+            NodeType::State,
+            &st.names[0],
+            &st.name_en,
+        );
+    }
+
+    /// Records an organization of a state (a ministry, a seat of government).
+    fn part_of(&mut self, lex: &Lexicon, org: &str, s: u32, span: crate::model::Span) {
+        self.note_state(lex, s);
+        self.relations.push(RelationFact {
+            source: Ref::Id(org.to_string()),
+            edge_type: EdgeType::PartOf,
+            target: Ref::Id(state_id(lex, s)),
+            attrs: BTreeMap::new(),
+            span,
+        });
+    }
+
     fn note(&mut self, id: &str, t: NodeType, label: &str, en: &str) {
         self.info
             .entry(id.to_string())
@@ -223,6 +245,18 @@ pub fn find(an: &Analysis) -> Entities {
             prefix_len: prefix.len(),
             locative,
         };
+        // A mention of a state (by name, nisba, capital, or implied by a city).
+        let push_state = |ents: &mut Entities, s: u32, via: Via| {
+            let st = &lex.states[s as usize];
+            ents.note(
+                &state_id(lex, s),
+                NodeType::State,
+                &st.names[0],
+                &st.name_en,
+            );
+            ents.mentions
+                .push(mk(state_id(lex, s), NodeType::State, via, Some(s)));
+        };
         let next_nisba = |state: u32| {
             an.hits.get(hi + 1).is_some_and(|n| {
                 an.tokens.first_from(n.token_start) == last + 1
@@ -252,68 +286,28 @@ pub fn find(an: &Analysis) -> Entities {
                 });
             if !amman {
                 let s = name.unwrap_or(c);
-                let st = &lex.states[s as usize];
-                ents.note(
-                    &state_id(lex, s),
-                    NodeType::State,
-                    &st.names[0],
-                    &st.name_en,
-                );
-                ents.mentions
-                    .push(mk(state_id(lex, s), NodeType::State, Via::Name, Some(s)));
+                push_state(&mut ents, s, Via::Name);
                 continue;
             }
         }
         for e in &h.entries {
             match *e {
                 Entry::StateName(s) => {
-                    let st = &lex.states[s as usize];
-                    ents.note(
-                        &state_id(lex, s),
-                        NodeType::State,
-                        &st.names[0],
-                        &st.name_en,
-                    );
-                    ents.mentions
-                        .push(mk(state_id(lex, s), NodeType::State, Via::Name, Some(s)));
+                    push_state(&mut ents, s, Via::Name);
                 }
                 Entry::Nisba(s) => {
-                    let st = &lex.states[s as usize];
-                    ents.note(
-                        &state_id(lex, s),
-                        NodeType::State,
-                        &st.names[0],
-                        &st.name_en,
-                    );
-                    ents.mentions
-                        .push(mk(state_id(lex, s), NodeType::State, Via::Nisba, Some(s)));
+                    push_state(&mut ents, s, Via::Nisba);
                 }
                 Entry::Capital(s) => {
-                    let st = &lex.states[s as usize];
-                    ents.note(
-                        &state_id(lex, s),
-                        NodeType::State,
-                        &st.names[0],
-                        &st.name_en,
-                    );
                     if locative {
+                        let st = &lex.states[s as usize];
                         let pid = capital_place_id(lex, s);
                         ents.note(&pid, NodeType::Place, &st.capitals[0], &st.capital_en);
                         ents.mentions
                             .push(mk(pid, NodeType::Place, Via::Place, Some(s)));
-                        ents.mentions.push(mk(
-                            state_id(lex, s),
-                            NodeType::State,
-                            Via::Implied,
-                            Some(s),
-                        ));
+                        push_state(&mut ents, s, Via::Implied);
                     } else {
-                        ents.mentions.push(mk(
-                            state_id(lex, s),
-                            NodeType::State,
-                            Via::Capital,
-                            Some(s),
-                        ));
+                        push_state(&mut ents, s, Via::Capital);
                     }
                 }
                 Entry::Place(p) => {
@@ -324,19 +318,7 @@ pub fn find(an: &Analysis) -> Entities {
                     ents.mentions
                         .push(mk(pid, NodeType::Place, Via::Place, state));
                     if let Some(s) = state {
-                        let st = &lex.states[s as usize];
-                        ents.note(
-                            &state_id(lex, s),
-                            NodeType::State,
-                            &st.names[0],
-                            &st.name_en,
-                        );
-                        ents.mentions.push(mk(
-                            state_id(lex, s),
-                            NodeType::State,
-                            Via::Implied,
-                            Some(s),
-                        ));
+                        push_state(&mut ents, s, Via::Implied);
                     }
                 }
                 Entry::Org(o) => {
@@ -350,21 +332,8 @@ pub fn find(an: &Analysis) -> Entities {
                         Via::Name,
                         org_state,
                     ));
-                    if let Some(s) = row.state.as_deref().and_then(|c| lex.state_by_code(c)) {
-                        let st = &lex.states[s as usize];
-                        ents.note(
-                            &state_id(lex, s),
-                            NodeType::State,
-                            &st.names[0],
-                            &st.name_en,
-                        );
-                        ents.relations.push(RelationFact {
-                            source: Ref::Id(oid),
-                            edge_type: EdgeType::PartOf,
-                            target: Ref::Id(state_id(lex, s)),
-                            attrs: BTreeMap::new(),
-                            span: an.span(h.start, h.end),
-                        });
+                    if let Some(s) = org_state {
+                        ents.part_of(lex, &oid, s, an.span(h.start, h.end));
                     }
                 }
                 Entry::Ministry(m) | Entry::MinistryConstruct(m) => {
@@ -425,23 +394,11 @@ pub fn find(an: &Analysis) -> Entities {
                         &label,
                         &format!("{} ({})", row.name_en, st.name_en),
                     );
-                    ents.note(
-                        &state_id(lex, s),
-                        NodeType::State,
-                        &st.names[0],
-                        &st.name_en,
-                    );
                     let mut mention = mk(oid.clone(), NodeType::Organization, Via::Name, Some(s));
                     mention.end = end;
                     mention.last = an.tokens.first_from(end).saturating_sub(1).max(last);
                     ents.mentions.push(mention);
-                    ents.relations.push(RelationFact {
-                        source: Ref::Id(oid),
-                        edge_type: EdgeType::PartOf,
-                        target: Ref::Id(state_id(lex, s)),
-                        attrs: BTreeMap::new(),
-                        span: an.span(h.start, end),
-                    });
+                    ents.part_of(lex, &oid, s, an.span(h.start, end));
                 }
                 _ => {}
             }
