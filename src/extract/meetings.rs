@@ -171,10 +171,18 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                         // SVO (سلطنة عمان تحتضن مباحثات): the side right before; VSO
                         // (استضاف المباحثات … وزير الخارجية العماني): the first state or
                         // person after the talks' own phrase.
-                        let before = (i.saturating_sub(3).max(first)..i).rev().find_map(|j| {
-                            ents.at_token(j)
-                                .filter(|m| is_side(m) && m.via != Via::Nisba)
-                                .map(|m| side_ref(an, m))
+                        // VSO with the host right after the verb (استضافتها القاهرة،
+                        // استضافت قطر): that side.
+                        let right_after = ents
+                            .at_token(i + 1)
+                            .filter(|m| i + 1 < last && is_side(m) && m.via != Via::Nisba)
+                            .map(|m| side_ref(an, m));
+                        let before = right_after.or_else(|| {
+                            (i.saturating_sub(3).max(first)..i).rev().find_map(|j| {
+                                ents.at_token(j)
+                                    .filter(|m| is_side(m) && m.via != Via::Nisba)
+                                    .map(|m| side_ref(an, m))
+                            })
                         });
                         // A city that hosts (وكانت إسطنبول قد احتضنت): the venue, and
                         // its state the host.

@@ -132,6 +132,7 @@ pub fn build(facts: &[DocFacts], header: GraphHeader) -> Graph {
     }
     propagate_allies(&mut g, facts, &id_of);
     let meeting_ids = meetings::add(&mut g, facts, &id_of);
+    sides_from_delegates(&mut g);
     add_claims(&mut g, facts, &id_of, &meeting_ids);
     g.canonicalize();
     g
@@ -203,6 +204,66 @@ fn state_of(g: &Graph, id: &str) -> Option<String> {
                 _ => None,
             }),
         _ => None,
+    }
+}
+
+/// Talks whose sides the text does not name (وشارك فيها شتيرن وأبو صالح) take them
+/// from their delegates: the state or movement each one serves, go-betweens aside.
+fn sides_from_delegates(g: &mut Graph) {
+    let meetings: Vec<String> = g
+        .nodes()
+        .filter(|n| n.node_type == NodeType::Meeting)
+        .map(|n| n.id.clone())
+        .collect();
+    for m in meetings {
+        let parties: Vec<String> = g
+            .in_edges(&m)
+            .filter(|e| e.edge_type == EdgeType::PartyTo)
+            .map(|e| e.source.clone())
+            .collect();
+        if parties.len() >= 2 {
+            continue;
+        }
+        let go_betweens: Vec<String> = g
+            .in_edges(&m)
+            .filter(|e| matches!(e.edge_type, EdgeType::Mediates | EdgeType::Hosts))
+            .map(|e| e.source.clone())
+            .collect();
+        let delegates: Vec<(String, Vec<Evidence>)> = g
+            .in_edges(&m)
+            .filter(|e| e.edge_type == EdgeType::ParticipatesIn)
+            .map(|e| (e.source.clone(), e.evidence.clone()))
+            .collect();
+        let mut sides: Vec<(String, Vec<Evidence>)> = Vec::new();
+        for (p, ev) in delegates {
+            // A movement the person belongs to (no state above it), else the person's state.
+            let movement = g
+                .out_edges(&p)
+                .filter(|e| e.edge_type == EdgeType::AffiliatedWith)
+                .find_map(|e| {
+                    let is_org = g
+                        .node(&e.target)
+                        .is_some_and(|n| n.node_type == NodeType::Organization);
+                    (is_org && state_of(g, &e.target).is_none()).then(|| e.target.clone())
+                });
+            if let Some(side) = movement.or_else(|| state_of(g, &p)) {
+                if !go_betweens.contains(&side) && !sides.iter().any(|(s, _)| *s == side) {
+                    sides.push((side, ev));
+                }
+            }
+        }
+        let known: Vec<String> = parties.clone();
+        let new: Vec<(String, Vec<Evidence>)> = sides
+            .into_iter()
+            .filter(|(s, _)| !known.contains(s))
+            .collect();
+        if known.len() + new.len() >= 2 {
+            for (side, ev) in new {
+                let mut e = Edge::new(side, EdgeType::PartyTo, m.clone());
+                e.evidence = ev;
+                g.add_edge(e);
+            }
+        }
     }
 }
 
