@@ -297,9 +297,42 @@ pub fn find(
         last_outlet: None,
     };
     let mut seen: Vec<String> = Vec::new();
-    for &(s, e) in &an.sentences {
+    let mut last_claim_sentence: Option<usize> = None;
+    for (sent, &(s, e)) in an.sentences.iter().enumerate() {
         let first = an.tokens.first_from(s);
         let last = an.tokens.first_from(e);
+        let claims_before = st.out.claims.len();
+        // A quotation standing alone right after a claim («لكنها تحتاج …») goes on
+        // in the same speaker's voice.
+        let has_cue = (first..last).any(|k| cue_at(an, k).is_some());
+        let opens_quote = an.folded.text[s..e].starts_with(['«', '“', '"']);
+        if !has_cue && opens_quote && last_claim_sentence == Some(sent.wrapping_sub(1)) {
+            if let Some(sp) = st.last_speaker.clone() {
+                let body = an.folded.text[s..e].trim_end_matches(['.', '،']);
+                let close = body
+                    .rfind(['»', '”', '"'])
+                    .map(|k| s + k)
+                    .unwrap_or(s + body.len());
+                let span = an.span(s + 1, close.max(s + 1));
+                let text = an.doc.text[span].trim().to_string();
+                let key = crate::text::fold_key(&text);
+                if key.split(' ').count() >= 2 && !seen.contains(&key) {
+                    seen.push(key);
+                    st.out.claims.push(ClaimFact {
+                        text,
+                        span,
+                        speakers: vec![sp],
+                        outlet: None,
+                        cue: String::new(),
+                        medium: None,
+                        date: an.doc_date.clone(),
+                        about: None,
+                    });
+                    last_claim_sentence = Some(sent);
+                }
+            }
+            continue;
+        }
         let mut i = first;
         while i < last {
             let Some((kind, cue, medium)) = cue_at(an, i) else {
@@ -504,6 +537,45 @@ pub fn find(
                     continue;
                 }
             }
+            // «…»، قال الكواري: the quotation before the verb is the statement.
+            if kind == CueKind::Verb && i > first && an.gap(i - 1, i).contains(['»', '”', '"']) {
+                let close = an.tokens.list[i - 1].end;
+                let open = an.folded.text[s..close]
+                    .rfind(['«', '“', '"'])
+                    .map(|k| s + k);
+                // A statement, not a quoted name (عبر منصة "إكس" قال …): several words.
+                let words = open
+                    .map(|o| an.tokens.first_from(close) - an.tokens.first_from(o))
+                    .unwrap_or(0);
+                if let Some(o) = open.filter(|_| words >= 3) {
+                    text_from = Some(o + 1);
+                    text_to = close;
+                }
+            }
+            // "أكد بيان ثلاثي مشترك"، "البيان الختامي للقمة": a joint statement is said
+            // by the sides of the document's talks.
+            let mut joint: Vec<Ref> = Vec::new();
+            let joint_statement = matches!(an.tok(i + 1), "بيان" | "البيان")
+                && (i + 2..(i + 5).min(last)).any(|k| {
+                    matches!(
+                        an.tok(k),
+                        "مشترك"
+                            | "المشترك"
+                            | "ثلاثي"
+                            | "الثلاثي"
+                            | "ختامي"
+                            | "الختامي"
+                            | "الثنايي"
+                    )
+                });
+            if joint_statement {
+                if let Some(m) = main_meeting {
+                    joint = meetings[m].parties.clone();
+                }
+            }
+            if !joint.is_empty() {
+                speaker = joint.first().cloned();
+            }
             let (Some(sp), Some(from)) = (speaker.clone(), text_from) else {
                 i += 1;
                 continue;
@@ -582,7 +654,7 @@ pub fn find(
                 st.out.claims.push(ClaimFact {
                     text,
                     span,
-                    speakers: vec![sp],
+                    speakers: if joint.is_empty() { vec![sp] } else { joint.clone() },
                     outlet,
                     cue: an
                         .orig(an.tokens.list[i].start, an.tokens.list[i].end)
@@ -604,6 +676,9 @@ pub fn find(
             }
             // One claim per clause: go on after its statement.
             i = an.tokens.first_from(text_to).max(i + 1);
+        }
+        if st.out.claims.len() > claims_before {
+            last_claim_sentence = Some(sent);
         }
     }
     let _ = Value::Null;
