@@ -144,6 +144,18 @@ const STOP: &[&str] = &[
     "بلادها",
     "مستشاره",
     "ومستشاره",
+    "حكومه",
+    "اداره",
+    "اوروبي",
+    "غربي",
+    "اقليمي",
+    "عربي",
+    "دولي",
+    "اممي",
+    "افريقي",
+    "خليجي",
+    "مطلع",
+    "رفيع",
     "نفسه",
     "نفسها",
     "الحالي",
@@ -326,13 +338,14 @@ fn extend(an: &Analysis, start: usize, given_start: bool) -> Option<usize> {
                         break;
                     }
                 }
-                if t.starts_with("ال") && !after_connector && pos >= 2 {
+                if t.starts_with("ال") && t != "الله" && !after_connector && pos >= 2 {
                     // A family name in ال- after a given and a father's name (محمد فريد
                     // العلوي، سعود بن جاسم الرشيدان) ends in ي, follows a nasab chain, or
                     // closes the phrase; otherwise an ال- word here is an adjective
                     // (أبرام بالي القائم بأعمال …).
                     let closes = i + 1 >= n
                         || !joined(an, i)
+                        || matches!(an.tok(i + 1), "قوله" | "قولها" | "ان" | "انه")
                         || an.token_is(i + 1, |e| matches!(e, Entry::Title(_) | Entry::Cue(_)));
                     if !(had_connector || t.ends_with('ي') || closes) {
                         break;
@@ -357,6 +370,16 @@ fn extend(an: &Analysis, start: usize, given_start: bool) -> Option<usize> {
             }
             Class::Other => break,
         }
+        // A third word heading a construct (صامويل كيبتانوي لجنة الوساطة) is a noun.
+        if pos >= 2
+            && class == Class::Unknown
+            && !after_connector
+            && an.tok(i + 1).starts_with("ال")
+            && joined(an, i)
+            && !matches!(an.tok(i + 1), "الذي" | "التي" | "الذين" | "الله")
+        {
+            break;
+        }
         // Imperfect verbs after a full name (ترامب يفضل) and adverbs in -ا end it.
         if pos >= 2
             && class == Class::Unknown
@@ -366,14 +389,15 @@ fn extend(an: &Analysis, start: usize, given_start: bool) -> Option<usize> {
             break;
         }
         last = i;
-        // A kunya closes a name: خليل أبو صالح.
+        // A theophoric name (ذاكر الله، حبيب الله) goes on like after a connector.
+        let theophoric = t == "الله";
         let kunya = after_connector && matches!(an.tok(i - 1), "ابو" | "ابي" | "ام");
-        after_connector = false;
+        after_connector = theophoric;
         i += 1;
         if kunya {
             break;
         }
-        if t.starts_with("ال") && class == Class::Unknown {
+        if t.starts_with("ال") && class == Class::Unknown && !theophoric {
             break;
         }
     }
@@ -940,13 +964,22 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
             }
             let t = an.tok(j);
             let bare = t.trim_start_matches(['و', 'ف', 'ل', 'ب']);
-            if !matches!(bare, "الوفد" | "وفد" | "فد" | "لوفد" | "الوفود") && !t.ends_with("وفد")
-            {
+            // وفد/الجانب + the side (وفد الحكومة المالية، الجانب الأمريكي), or a verb of
+            // representing + the state (ومثل إثيوبيا رئيس الوزراء …).
+            let head = matches!(
+                bare,
+                "الوفد" | "وفد" | "فد" | "لوفد" | "الوفود" | "الجانب" | "جانب"
+            ) || t.ends_with("وفد");
+            let represents = matches!(bare, "مثل" | "يمثل" | "تمثل" | "مثلت");
+            if !head && !represents {
                 continue;
             }
-            let target = ents.at_token(j + 1).filter(|m| {
-                m.via != Via::Implied
-                    && matches!(m.node_type, NodeType::State | NodeType::Organization)
+            let reach = if head { j + 3 } else { j + 2 };
+            let target = (j + 1..reach.min(pm.first)).find_map(|k| {
+                ents.at_token(k).filter(|m| {
+                    m.via != Via::Implied
+                        && matches!(m.node_type, NodeType::State | NodeType::Organization)
+                })
             });
             if let Some(m) = target {
                 let role = if (lo..j)
