@@ -417,10 +417,14 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
         // A firm date far from the document's date anywhere in the sentence still
         // marks other, recalled talks (في عام 2015 … اتفاق مع إيران).
         let doc_day = an.doc_date.as_deref().and_then(parse_iso);
-        let ds: Vec<_> = ds
-            .into_iter()
-            .filter(|d| near(d) || (!d.relative && distance(&d.value, doc_day) > 45))
-            .collect();
+        let near_ds: Vec<_> = ds.iter().copied().filter(near).collect();
+        let ds: Vec<_> = if near_ds.is_empty() {
+            ds.into_iter()
+                .filter(|d| !d.relative && distance(&d.value, doc_day) > 45)
+                .collect()
+        } else {
+            near_ds
+        };
         // A postponement names the new date after إلى/حتى: that is another, planned
         // meeting; the postponed one keeps the date it was set for (كان مقررا … الثلاثاء).
         let before = |d: &super::dates::DateMention, words: &[&str], reach: usize| {
