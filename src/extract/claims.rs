@@ -357,8 +357,10 @@ pub fn find(
                     while end < last && end - i <= 12 {
                         let gap = an.gap(end - 1, end);
                         // A quoted outlet (موقع "أكسيوس") is still the subject.
-                        let quoted_name =
-                            ents.at_token(end).is_some() || people.at_token(end).is_some();
+                        let head_before = OUTLET_HEADS.iter().any(|h| an.tok(end - 1).ends_with(h));
+                        let quoted_name = ents.at_token(end).is_some()
+                            || people.at_token(end).is_some()
+                            || head_before;
                         if gap.contains(':') || (gap.contains(['«', '"', '“']) && !quoted_name) {
                             break;
                         }

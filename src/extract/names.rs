@@ -156,6 +156,9 @@ const STOP: &[&str] = &[
     "خليجي",
     "مطلع",
     "رفيع",
+    "قوله",
+    "قولها",
+    "قولهم",
     "نفسه",
     "نفسها",
     "الحالي",
@@ -392,12 +395,14 @@ fn extend(an: &Analysis, start: usize, given_start: bool) -> Option<usize> {
         // A theophoric name (ذاكر الله، حبيب الله) goes on like after a connector.
         let theophoric = t == "الله";
         let kunya = after_connector && matches!(an.tok(i - 1), "ابو" | "ابي" | "ام");
+        // عبد الباقي، عبد الرحمن: the article after عبد is inside the name.
+        let after_abd = after_connector && an.tok(i - 1) == "عبد";
         after_connector = theophoric;
         i += 1;
         if kunya {
             break;
         }
-        if t.starts_with("ال") && class == Class::Unknown && !theophoric {
+        if t.starts_with("ال") && class == Class::Unknown && !theophoric && !after_abd {
             break;
         }
     }
@@ -445,7 +450,9 @@ fn after_title(an: &Analysis, ents: &Entities, ti: usize, title_last: usize) -> 
         // A name before بن/بنت starts a nasab even when the word is also a title
         // or unknown (سلطان بن ماجد العتيبي).
         let nasab = i + 1 < n && matches!(an.tok(i + 1), "بن" | "بنت") && joined(an, i);
-        if class == Class::Given || (nasab && !is_stop(t) && !t.starts_with("ال")) {
+        // A name may open with عبد/أبو (عبد الباقي حكمت، أبو محمد).
+        let opens_name = class == Class::Connector && matches!(t, "عبد" | "ابو" | "ابن");
+        if class == Class::Given || opens_name || (nasab && !is_stop(t) && !t.starts_with("ال")) {
             let last = extend(an, i, true)?;
             return Some(Found {
                 first: i,
@@ -482,6 +489,7 @@ fn after_title(an: &Analysis, ents: &Entities, ti: usize, title_last: usize) -> 
                     | "بالانابه"
                     | "بوزاره"
                     | "الي"
+                    | "حكومه"
                     | "العام"
                     | "الاعلي"
             )
