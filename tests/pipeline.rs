@@ -165,6 +165,14 @@ fn dev_set_figures_hold_their_floors() {
 }
 
 #[test]
+fn holdout_figures_hold_their_floors() {
+    let dir = common::tempdir();
+    common::build(&[&common::root().join("tests/holdout")], dir.path(), &[]);
+    let r = score(dir.path(), &common::root().join("tests/holdout.gold.toml"));
+    assert_issue_floors(&r);
+}
+
+#[test]
 fn same_input_gives_identical_output() {
     let (a, b) = (common::tempdir(), common::tempdir());
     common::build(&[&common::root().join("seeds")], a.path(), &[]);
