@@ -539,6 +539,30 @@ pub fn find(
                     continue;
                 }
             }
+            // "أفاد بيان صادر عن وزارة …"، "بحسب بيان لرئاسة …": the body that issued it.
+            if let Some(b) =
+                (i + 1..(i + 3).min(last)).find(|&k| matches!(an.tok(k), "بيان" | "البيان"))
+            {
+                let issuer = (b + 1..(b + 5).min(last)).find_map(|k| {
+                    people
+                        .at_token(k)
+                        .map(|p| Ref::Person(p.person))
+                        .or_else(|| {
+                            ents.at_token(k)
+                                .filter(|m| {
+                                    m.node_type == NodeType::Organization
+                                        || (m.node_type == NodeType::State && m.via == Via::Name)
+                                })
+                                .map(|m| Ref::Id(m.id.clone()))
+                        })
+                });
+                let issued = (b + 1..(b + 3).min(last)).any(|k| {
+                    matches!(an.tok(k), "صادر" | "الصادر" | "عن") || an.tok(k).starts_with('ل')
+                });
+                if let (Some(x), true) = (issuer, issued) {
+                    speaker = Some(x);
+                }
+            }
             // «…»، قال الكواري: the quotation before the verb is the statement.
             if kind == CueKind::Verb && i > first && an.gap(i - 1, i).contains(['»', '”', '"']) {
                 let close = an.tokens.list[i - 1].end;
@@ -557,19 +581,23 @@ pub fn find(
             // "أكد بيان ثلاثي مشترك"، "البيان الختامي للقمة": a joint statement is said
             // by the sides of the document's talks.
             let mut joint: Vec<Ref> = Vec::new();
-            let joint_statement = matches!(an.tok(i + 1), "بيان" | "البيان")
-                && (i + 2..(i + 5).min(last)).any(|k| {
-                    matches!(
-                        an.tok(k),
-                        "مشترك"
-                            | "المشترك"
-                            | "ثلاثي"
-                            | "الثلاثي"
-                            | "ختامي"
-                            | "الختامي"
-                            | "الثنايي"
-                    )
-                });
+            // "أكد الجانبان": the two sides speak together.
+            let both = (i + 1..(i + 3).min(last))
+                .any(|k| matches!(an.tok(k), "الجانبان" | "الطرفان" | "البلدان" | "الوفدان"));
+            let joint_statement = both
+                || matches!(an.tok(i + 1), "بيان" | "البيان")
+                    && (i + 2..(i + 5).min(last)).any(|k| {
+                        matches!(
+                            an.tok(k),
+                            "مشترك"
+                                | "المشترك"
+                                | "ثلاثي"
+                                | "الثلاثي"
+                                | "ختامي"
+                                | "الختامي"
+                                | "الثنايي"
+                        )
+                    });
             if joint_statement {
                 if let Some(m) = main_meeting {
                     joint = meetings[m].parties.clone();

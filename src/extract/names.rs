@@ -471,6 +471,7 @@ fn after_title(an: &Analysis, ents: &Entities, ti: usize, title_last: usize) -> 
                         | Entry::MinistryConstruct(_)
                         | Entry::Org(_)
                         | Entry::Place(_)
+                        | Entry::EventCue(_)
                 )
             })
             || matches!(
@@ -490,11 +491,16 @@ fn after_title(an: &Analysis, ents: &Entities, ti: usize, title_last: usize) -> 
                     | "بوزاره"
                     | "الي"
                     | "حكومه"
+                    | "بين"
                     | "العام"
                     | "الاعلي"
             )
             || (t.starts_with("ال") && class == Class::Unknown)
-            || (t.starts_with("لل") && class == Class::Unknown);
+            || (t.starts_with("لل") && class == Class::Unknown)
+            // لحوار بلغراد، لشؤون الرهائن: a preposition heading the post's object.
+            || (t.starts_with('ل')
+                && class == Class::Unknown
+                && (ents.at_token(i + 1).is_some() || an.tok(i + 1).starts_with("ال")));
         if class == Class::Unknown && !complement && !t.starts_with('و') {
             // A name the given-name list does not know: up to three tokens.
             let last = extend(an, i, false)?;
