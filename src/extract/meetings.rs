@@ -184,6 +184,23 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                                     .map(|m| side_ref(an, m))
                             })
                         });
+                        // A capital that hosts (أنقرة تحتضن، استضافتها القاهرة) is also
+                        // the venue.
+                        let capital_host = (i.saturating_sub(3).max(first)..(i + 2).min(last))
+                            .find_map(|j| {
+                                ents.at_token(j).filter(|m| {
+                                    m.via == Via::Capital && m.node_type == NodeType::State
+                                })
+                            });
+                        if let Some(m) = capital_host {
+                            if let Some(st) = m.state {
+                                push_unique(
+                                    &mut r.fact.places,
+                                    Ref::Id(super::entities::capital_place_id(an.lex, st)),
+                                );
+                                push_unique(&mut r.fact.places, Ref::Id(m.id.clone()));
+                            }
+                        }
                         // A city that hosts (وكانت إسطنبول قد احتضنت): the venue, and
                         // its state the host.
                         let city = (i.saturating_sub(3).max(first)..i).rev().find_map(|j| {
@@ -410,9 +427,15 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
         // Only dates near the talks' cue describe them (not "the attack of 13 April"
         // at the end of the sentence); firm dates first, then full dates, then the
         // nearest to the cue.
+        // Dates are anchored by the talks' cues and by the verbs of taking part
+        // (بحثت الصومال وإثيوبيا، أمس الثلاثاء، …).
         let near = |d: &&super::dates::DateMention| {
             let dt = an.tokens.first_from(d.start);
-            talk_cue_at.is_none() || talk_cues.iter().any(|&c| dt.abs_diff(c) <= 8)
+            talk_cue_at.is_none()
+                || talk_cues
+                    .iter()
+                    .chain(participate.iter().map(|(p, _)| p))
+                    .any(|&c| dt.abs_diff(c) <= 8)
         };
         // A firm date far from the document's date anywhere in the sentence still
         // marks other, recalled talks (في عام 2015 … اتفاق مع إيران).
@@ -645,7 +668,19 @@ fn merge(an: &Analysis, reports: Vec<Report>) -> Vec<MeetingFact> {
         let compatible_ks: Vec<usize> = (0..meetings.len())
             .filter(|&k| compatible(&meetings[k], &r, doc))
             .collect();
-        let target = if firm {
+        let recalled = firm
+            && r.fact
+                .date
+                .as_deref()
+                .is_some_and(|d| distance(d, doc) > 45);
+        let target = if recalled {
+            // Talks recalled from long before join only talks of that date.
+            compatible_ks
+                .iter()
+                .copied()
+                .filter(|&k| meetings[k].fact.date.is_some())
+                .max_by_key(|&k| last_used[k])
+        } else if firm {
             // A firm date joins the most recent talks it fits (a relative date of
             // those talks yields to it; recalled talks far from the document's date
             // never fit).
