@@ -552,7 +552,24 @@ fn compatible(m: &Report, r: &Report, doc: Option<(i64, u32, u32)>) -> bool {
             return false;
         }
         if dates_conflict(x, y) && m.weak_date && r.weak_date {
-            return false;
+            // Two relative days at most three apart (اليوم، الجمعة) with no other side
+            // named are one round seen from two days.
+            let close = |a: &str, b: &str| -> bool {
+                use super::dates::days_from_civil;
+                match (parse_iso(a), parse_iso(b)) {
+                    (Some((y1, m1, d1)), Some((y2, m2, d2)))
+                        if m1 > 0 && d1 > 0 && m2 > 0 && d2 > 0 =>
+                    {
+                        (days_from_civil(y1, m1, d1) - days_from_civil(y2, m2, d2)).abs() <= 3
+                    }
+                    _ => false,
+                }
+            };
+            let sides_agree =
+                b.parties.iter().all(|p| a.parties.contains(p)) || a.parties.is_empty();
+            if !(close(x, y) && sides_agree) {
+                return false;
+            }
         }
     }
     if !a.places.is_empty() && !b.places.is_empty() && !overlap(&a.places, &b.places) {
