@@ -46,9 +46,6 @@ impl<'a> Analysis<'a> {
         let mut token_hit = vec![None; tokens.list.len()];
         for (hi, h) in hits.iter().enumerate() {
             let first = tokens.first_from(h.token_start);
-            for slot in token_hit.iter_mut().take(tokens.list.len()).skip(first) {
-                let _ = slot;
-            }
             let mut ti = first;
             while ti < tokens.list.len() && tokens.list[ti].start < h.end {
                 token_hit[ti] = Some(hi as u32);

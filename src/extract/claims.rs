@@ -11,12 +11,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde_json::Value;
-
 use crate::lexicon::{CueKind, Entry, OrgKind};
 use crate::model::{EdgeType, NodeType};
 
-use super::dates::Dates;
 use super::entities::{Entities, Via};
 use super::names::People;
 use super::{Analysis, ClaimFact, MeetingFact, PersonFact, Ref, RelationFact};
@@ -157,14 +154,9 @@ impl<'a> State<'a> {
             }
         }
         let h = an.hit_at(j)?;
-        let anon = h.entries.iter().find_map(|e| {
-            if let Entry::Anon(a) = e {
-                Some(*a)
-            } else {
-                None
-            }
-        })?;
-        let _ = anon;
+        if !h.entries.iter().any(|e| matches!(e, Entry::Anon(_))) {
+            return None;
+        }
         // The description: the head and a nisba after it (مسؤول أمريكي، دبلوماسي إقليمي).
         let mut end = an.tokens.first_from(h.end);
         let mut state = None;
@@ -276,14 +268,7 @@ fn statement_start(an: &Analysis, j: usize, last: usize) -> Option<usize> {
 }
 
 /// Finds the claims of a document.
-pub fn find(
-    an: &Analysis,
-    ents: &Entities,
-    people: &People,
-    dates: &Dates,
-    meetings: &[MeetingFact],
-) -> Claims {
-    let _ = dates;
+pub fn find(an: &Analysis, ents: &Entities, people: &People, meetings: &[MeetingFact]) -> Claims {
     // The document's own talks: the meeting reported most often.
     let main_meeting =
         (0..meetings.len()).max_by_key(|&k| (meetings[k].spans.len(), std::cmp::Reverse(k)));
@@ -379,12 +364,11 @@ pub fn find(
                     match (person, first_entity) {
                         // The body comes first and is itself the subject (قالت وزارة
                         // الخارجية المصرية في بيان إن …) unless a person follows in its title.
-                        (Some((p, plast, pfirst)), Some((k, (r, next, media))))
+                        (Some((_, _, pfirst)), Some((k, (r, next, media))))
                             if k < pfirst
                                 && !an.token_is(i + 1, |e| matches!(e, Entry::Title(_)))
                                 && !title_between(an, i + 1, pfirst) =>
                         {
-                            let _ = (p, plast);
                             speaker = Some(r.clone());
                             if media {
                                 st.last_outlet = Some(r);
@@ -711,7 +695,6 @@ pub fn find(
             last_claim_sentence = Some(sent);
         }
     }
-    let _ = Value::Null;
     st.out
 }
 

@@ -375,10 +375,11 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                 } else {
                     ""
                 };
-                let owned = an.hit_at(pm.first.wrapping_sub(1)).is_some_and(|h| {
-                    h.entries.iter().any(|e| matches!(e, Entry::Title(_)))
-                        && (prev.starts_with('ل') || an.lex.titles.iter().any(|_| false))
-                });
+                // A person named in a title's genitive (المبعوث الخاص للرئيس ترامب).
+                let owned = prev.starts_with('ل')
+                    && an
+                        .hit_at(pm.first.wrapping_sub(1))
+                        .is_some_and(|h| h.title().is_some());
                 let kin = (pm.first.saturating_sub(2)..pm.first).any(|j| {
                     an.hit_at(j).is_some_and(|h| h.entries.iter().any(|e| matches!(e, Entry::Title(t) if an.lex.titles[*t as usize].kind == crate::lexicon::TitleKind::Kin)))
                 });

@@ -181,7 +181,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> DocFacts {
     let people = names::find(&an, &ents);
     let dates = dates::find(&an);
     let meetings = meetings::find(&an, &ents, &people, &dates);
-    let claims = claims::find(&an, &ents, &people, &dates, &meetings);
+    let claims = claims::find(&an, &ents, &people, &meetings);
     facts.entities = ents.facts(&an);
     facts.persons = people.persons.clone();
     facts.relations = people.relations.clone();

@@ -560,14 +560,8 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
         }
     };
     // 1. After titles.
-    for (hi, h) in an.hits.iter().enumerate() {
-        let Some(t) = h.entries.iter().find_map(|e| {
-            if let Entry::Title(t) = e {
-                Some(*t)
-            } else {
-                None
-            }
-        }) else {
+    for h in &an.hits {
+        let Some(t) = h.title() else {
             continue;
         };
         if lex.titles[t as usize].kind == TitleKind::Kin {
@@ -578,7 +572,6 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
         if ORIGINAL_STOP.contains(&surface) {
             continue;
         }
-        let _ = hi;
         let first = an.tokens.first_from(h.token_start);
         let mut last = first;
         while last + 1 < n && an.tokens.list[last + 1].start < h.end {
@@ -862,13 +855,7 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
                 continue;
             }
             let Some(th) = an.hit_at(a) else { continue };
-            let Some(t) = th.entries.iter().find_map(|e| {
-                if let Entry::Title(t) = e {
-                    Some(*t)
-                } else {
-                    None
-                }
-            }) else {
+            let Some(t) = th.title() else {
                 continue;
             };
             let title = &lex.titles[t as usize];

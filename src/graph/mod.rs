@@ -2,7 +2,7 @@
 //! [`Graph`]. Lexicon entities merge by their stable id; people by folded name
 //! (a surname alone joins the one full name it fits, a longer form of the same
 //! name joins when nothing contradicts it, spelling variants such as ترامب/ترمب
-//! merge through [`skeleton`]); meetings by compatible date, place and sides.
+//! merge through [`skeleton`](crate::text::fold::skeleton)); meetings by compatible date, place and sides.
 
 mod meetings;
 mod people;
@@ -13,8 +13,6 @@ use serde_json::Value;
 
 use crate::extract::{DocFacts, Ref};
 use crate::model::{Edge, EdgeType, Evidence, Graph, GraphHeader, Node, NodeType, Span};
-#[allow(unused_imports)]
-use crate::text::fold::skeleton;
 
 fn ev(doc: &str, s: Span) -> Evidence {
     Evidence {

@@ -37,6 +37,19 @@ pub struct Hit {
     pub entries: Vec<Entry>,
 }
 
+impl Hit {
+    /// The title this hit stands for, if any.
+    pub fn title(&self) -> Option<u32> {
+        self.entries.iter().find_map(|e| {
+            if let Entry::Title(t) = e {
+                Some(*t)
+            } else {
+                None
+            }
+        })
+    }
+}
+
 /// All lexicons, and the automaton over their folded patterns.
 ///
 /// ```
