@@ -104,9 +104,13 @@ pub struct BuildArgs {
     /// Diagram to render (default: svg when Graphviz's `dot` is installed).
     #[arg(long, value_enum)]
     pub render: Option<RenderFormat>,
-    /// Extra lexicon files (TSV; the first line `# kind: states|organizations|places|titles|given_names|speech_cues|anonymous`).
+    /// Extra lexicon files (TSV; the first line `# kind: states|organizations|places|titles|given_names|speech_cues|anonymous|event_cues|people`).
     #[arg(long = "lexicon")]
     pub lexicons: Vec<PathBuf>,
+    /// Leave out the embedded public-figures base (data/people/): people are then
+    /// found by their context only.
+    #[arg(long)]
+    pub no_people_kb: bool,
     /// A manifest CSV (`file,date,url,outlet,title`) for the inputs.
     #[arg(long)]
     pub manifest: Option<PathBuf>,

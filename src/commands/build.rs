@@ -55,10 +55,10 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     }
     let lexicon_files: Vec<&Path> = args.lexicons.iter().map(|p| p.as_path()).collect();
     let owned;
-    let lex: &Lexicon = if lexicon_files.is_empty() {
+    let lex: &Lexicon = if lexicon_files.is_empty() && !args.no_people_kb {
         Lexicon::embedded()
     } else {
-        owned = Lexicon::with_files(&lexicon_files)?;
+        owned = Lexicon::with_options(&lexicon_files, !args.no_people_kb)?;
         &owned
     };
     let corpus = Corpus::read(&args.inputs, args.manifest.as_deref(), args.date.as_deref());

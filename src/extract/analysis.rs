@@ -1,7 +1,7 @@
 //! Stage 1: the analysed document: folded text with its offset map, tokens,
 //! sentences, lexicon hits (one automaton pass) and the boilerplate mask.
 
-use crate::lexicon::{Entry, Hit, Lexicon};
+use crate::lexicon::{Entry, FigureHit, Hit, Lexicon};
 use crate::model::{Document, Span};
 use crate::text::{Folded, Tokens};
 
@@ -26,6 +26,8 @@ pub struct Analysis<'a> {
     pub sentences: Vec<(usize, usize)>,
     /// The document's date: its metadata, else a dateline in the text.
     pub doc_date: Option<String>,
+    /// Public figures named in the text (the people base), outside boilerplate.
+    pub figures: Vec<FigureHit>,
     /// Words the document also uses with the article (الاتفاق → اتفاق): common
     /// nouns and adjectives, not names.
     pub common: std::collections::HashSet<String>,
@@ -61,6 +63,12 @@ impl<'a> Analysis<'a> {
             .date
             .clone()
             .or_else(|| dates::dateline(&folded.text));
+        let figures = lex
+            .figures
+            .find(&folded.text, &tokens, doc_date.as_deref())
+            .into_iter()
+            .filter(|h| !in_skip(h.start))
+            .collect();
         let common = tokens
             .list
             .iter()
@@ -83,6 +91,7 @@ impl<'a> Analysis<'a> {
             token_hit,
             sentences,
             doc_date,
+            figures,
             common,
         }
     }

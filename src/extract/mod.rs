@@ -72,6 +72,14 @@ pub struct PersonFact {
     pub anonymous: bool,
     /// For anonymous sources: their description.
     pub description: String,
+    /// The public figure this is (its id in the people base), when known.
+    pub figure: String,
+    /// Its index in the lexicon's people base.
+    pub figure_index: Option<u32>,
+    /// English name, from the people base.
+    pub name_en: String,
+    /// Wikidata QID, from the people base.
+    pub wikidata: String,
 }
 
 /// A relation between two entities (affiliated_with, part_of, relative_of).
@@ -203,5 +211,48 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> DocFacts {
     facts.persons.extend(claims.anonymous);
     facts.entities.extend(claims.outlets);
     facts.relations.extend(claims.relations);
+    add_targets(&mut facts, lex);
     facts
+}
+
+/// States and bodies that relations point to but the text never named (a public
+/// figure's state as of the document's date): weak entities, nodes only for the edge.
+fn add_targets(facts: &mut DocFacts, lex: &Lexicon) {
+    let mut missing: Vec<(String, Span)> = Vec::new();
+    for r in &facts.relations {
+        let Ref::Id(id) = &r.target else { continue };
+        if !facts.entities.iter().any(|e| &e.id == id) && !missing.iter().any(|(m, _)| m == id) {
+            missing.push((id.clone(), r.span));
+        }
+    }
+    for (id, span) in missing {
+        let (node_type, label, name_en) = if let Some(code) = id.strip_prefix("state:") {
+            let Some(s) = lex.state_by_code(code) else {
+                continue;
+            };
+            let row = &lex.states[s as usize];
+            (NodeType::State, row.names[0].clone(), row.name_en.clone())
+        } else if let Some(slug) = id.strip_prefix("org:") {
+            let Some(row) = lex.org_by_id(slug) else {
+                continue;
+            };
+            let label = row
+                .names
+                .first()
+                .cloned()
+                .unwrap_or_else(|| row.name_en.clone());
+            (NodeType::Organization, label, row.name_en.clone())
+        } else {
+            continue;
+        };
+        facts.entities.push(EntityFact {
+            id,
+            node_type,
+            label,
+            name_en,
+            aliases: Vec::new(),
+            spans: vec![span],
+            weak: true,
+        });
+    }
 }

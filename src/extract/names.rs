@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_json::Value;
 
-use crate::lexicon::{Entry, TitleKind};
+use crate::lexicon::{Entry, FigureHit, TitleKind};
 use crate::model::{EdgeType, NodeType};
 use crate::text::fold::skeleton_folded as skeleton;
 use crate::text::strip_clitics;
@@ -425,6 +425,8 @@ struct Found {
     title: Option<(usize, usize)>,
     /// The first title of a chain of posts (the fallback window).
     outer: usize,
+    /// The public figure the name is (an index into the people base).
+    figure: Option<u32>,
 }
 
 /// Finds a name after a title at token `ti`: skips the title's complements (nisbas,
@@ -459,6 +461,7 @@ fn after_title(an: &Analysis, ents: &Entities, ti: usize, title_last: usize) -> 
                 last,
                 title: Some((ti, i)),
                 outer,
+                figure: None,
             });
         }
         let complement = ents.at_token(i).is_some()
@@ -510,6 +513,7 @@ fn after_title(an: &Analysis, ents: &Entities, ti: usize, title_last: usize) -> 
                 last,
                 title: Some((ti, i)),
                 outer,
+                figure: None,
             });
         }
         if !complement {
@@ -546,6 +550,92 @@ fn push_rel(
         attrs: map,
         span: an.span(a, b),
     });
+}
+
+/// The public figure whose name starts at token `i` (after its clitics).
+fn figure_at<'a>(an: &'a Analysis, i: usize) -> Option<&'a FigureHit> {
+    let tok = an.tokens.list.get(i)?;
+    let k = an.figures.partition_point(|h| h.token_start < tok.start);
+    an.figures.get(k).filter(|h| h.token_start == tok.start)
+}
+
+/// Public figures (the people base): a name the context found is linked to the
+/// figure whose name it overlaps; a figure no context found is a name of its own.
+/// A short form alone (لافروف) that the document also uses with the article is a
+/// common word there, not the figure.
+///
+/// "وقال لافروف إن" → a name with no title, known as Sergey Lavrov.
+fn known_figures(an: &Analysis, found: &mut Vec<Found>, covered: &mut [bool]) {
+    for h in &an.figures {
+        let first = an.tokens.first_from(h.token_start);
+        let Some(last) = an.tokens.at(h.end.saturating_sub(1)) else {
+            continue;
+        };
+        if let Some(f) = found
+            .iter_mut()
+            .find(|f| f.first <= last && first <= f.last)
+        {
+            if f.figure.is_none() {
+                f.figure = Some(h.figure);
+                f.last = f.last.max(last);
+            }
+            continue;
+        }
+        if covered[first..=last].iter().any(|&c| c) {
+            continue;
+        }
+        if h.short && an.common.contains(&an.folded.text[h.start..h.end]) {
+            continue;
+        }
+        covered[first..=last].iter_mut().for_each(|c| *c = true);
+        found.push(Found {
+            first,
+            last,
+            title: None,
+            outer: 0,
+            figure: Some(h.figure),
+        });
+    }
+}
+
+/// The posts of the document's public figures as of its date: an affiliation for
+/// each state or body a figure served then, unless the context gave it already.
+fn figure_affiliations(an: &Analysis, people: &People, rels: &mut Vec<RelationFact>) {
+    let lex = an.lex;
+    for (p, person) in people.persons.iter().enumerate() {
+        let Some(g) = person.figure_index else {
+            continue;
+        };
+        let Some(pm) = people.mentions.iter().find(|m| m.person == p) else {
+            continue;
+        };
+        for term in lex.figures.terms_at(g as usize, an.doc_date.as_deref()) {
+            let target = if lex.state_by_code(&term.org).is_some() {
+                format!("state:{}", term.org)
+            } else if lex.org_by_id(&term.org).is_some() {
+                format!("org:{}", term.org)
+            } else {
+                continue;
+            };
+            let known = rels.iter().any(|r| {
+                r.source == Ref::Person(p)
+                    && r.edge_type == EdgeType::AffiliatedWith
+                    && r.target == Ref::Id(target.clone())
+            });
+            if !known {
+                push_rel(
+                    rels,
+                    an,
+                    Ref::Person(p),
+                    EdgeType::AffiliatedWith,
+                    Ref::Id(target),
+                    &[("role", &term.post)],
+                    pm.start,
+                    pm.end,
+                );
+            }
+        }
+    }
 }
 
 /// Finds the people of a document.
@@ -607,6 +697,7 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
             last,
             title: None,
             outer: 0,
+            figure: None,
         };
         mark(&mut covered, &f);
         found.push(f);
@@ -640,10 +731,12 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
             last: i - 1,
             title: None,
             outer: 0,
+            figure: None,
         };
         mark(&mut covered, &f);
         found.push(f);
     }
+    known_figures(an, &mut found, &mut covered);
     found.sort_by_key(|f| f.first);
     // Confidence: a name found only by its given name (حسن النية، صالح طرفي) must
     // also have a title after it, a speech verb before it, three or more tokens, or a
@@ -661,6 +754,9 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
     }
     let recurs = |f: &Found| counts.get(&skeleton(an.tok(f.last))).copied().unwrap_or(0) >= 2;
     found.retain(|f| {
+        if f.figure.is_some() {
+            return true;
+        }
         let tokens = f.last - f.first + 1;
         if f.title.is_some() {
             return tokens >= 2 || classify(an, f.first) == Class::Given || recurs(f);
@@ -687,9 +783,13 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
     let mut people = People::default();
     let mut by_surname: HashMap<String, usize> = HashMap::new();
     let mut by_full: HashMap<String, usize> = HashMap::new();
+    let mut by_figure: HashMap<u32, usize> = HashMap::new();
     let mut first_names: Vec<String> = Vec::new();
     // A name starts after the clitics of its first token (وحميد → حميد).
     let start_of = |i: usize| -> usize {
+        if let Some(h) = figure_at(an, i) {
+            return h.start;
+        }
         match an.hit_at(i) {
             Some(h)
                 if h.entries.contains(&Entry::GivenName)
@@ -723,7 +823,8 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
         // A full name joins another by surname only when the given names agree
         // (عبد الله جمعة الطاهر and his brother عثمان جمعة الطاهر are two people).
         let first_key = full.split(' ').next().unwrap_or("").to_string();
-        let existing = by_full.get(&full).copied().or_else(|| {
+        let by_fig = f.figure.and_then(|g| by_figure.get(&g).copied());
+        let existing = by_fig.or_else(|| by_full.get(&full).copied()).or_else(|| {
             by_surname.get(&sur).copied().filter(|&p| {
                 f.last == f.first
                     || first_names
@@ -755,6 +856,20 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
                 people.persons.len() - 1
             }
         };
+        if let Some(g) = f.figure {
+            by_figure.entry(g).or_insert(p);
+            let person = &mut people.persons[p];
+            if person.figure_index.is_none() {
+                let fig = &lex.figures.list[g as usize];
+                person.figure_index = Some(g);
+                person.figure = fig.id.clone();
+                person.name_en = fig.name_en.clone();
+                person.wikidata = fig.wikidata.clone();
+                if !person.aliases.contains(&fig.name_ar) && person.name != fig.name_ar {
+                    person.aliases.push(fig.name_ar.clone());
+                }
+            }
+        }
         by_full.insert(full, p);
         if f.last > f.first {
             by_surname.entry(sur).or_insert(p);
@@ -1005,6 +1120,7 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
             break;
         }
     }
+    figure_affiliations(an, &people, &mut rels);
     people.relations = rels;
     people.allies = allies;
     people

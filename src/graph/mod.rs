@@ -100,6 +100,11 @@ pub fn build(facts: &[DocFacts], header: GraphHeader) -> Graph {
             if person.anonymous {
                 n.attrs.insert("anonymous".into(), Value::Bool(true));
             }
+            for (key, value) in [("name_en", &person.name_en), ("wikidata", &person.wikidata)] {
+                if !value.is_empty() {
+                    n.attrs.insert(key.into(), Value::String(value.clone()));
+                }
+            }
             n.evidence = person.spans.iter().map(|s| ev(&f.doc, *s)).collect();
             g.add_node(n);
         }

@@ -45,8 +45,14 @@ pub fn resolve(facts: &[DocFacts]) -> HashMap<(usize, usize), String> {
     });
     // Known people: id and all their name forms as word lists.
     let mut known: Vec<(String, Vec<Vec<String>>)> = Vec::new();
+    // A public figure is one person whatever the spelling (ترامب، ترمب).
+    let mut by_figure: HashMap<&str, usize> = HashMap::new();
     for (d, p) in order {
         let person = &facts[d].persons[p];
+        if let Some(&idx) = by_figure.get(person.figure.as_str()) {
+            out.insert((d, p), known[idx].0.clone());
+            continue;
+        }
         let mut forms: Vec<Vec<String>> = vec![words(&person.name)];
         forms.extend(person.aliases.iter().map(|a| words(a)));
         forms.retain(|f| !f.is_empty());
@@ -82,6 +88,9 @@ pub fn resolve(facts: &[DocFacts]) -> HashMap<(usize, usize), String> {
             if !known[idx].1.contains(&f) {
                 known[idx].1.push(f);
             }
+        }
+        if !person.figure.is_empty() {
+            by_figure.insert(person.figure.as_str(), idx);
         }
         out.insert((d, p), known[idx].0.clone());
     }

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
+use super::people::Figures;
 use super::tables::{self, *};
 use super::Entry;
 use crate::text::fold_key;
@@ -81,6 +82,8 @@ pub struct Lexicon {
     pub anons: Vec<AnonRow>,
     /// Meeting cues.
     pub event_cues: Vec<EventCueRow>,
+    /// The public-figures base (empty when turned off).
+    pub figures: Figures,
     state_index: HashMap<String, u32>,
     org_index: HashMap<String, u32>,
     automaton: AhoCorasick,
@@ -137,6 +140,26 @@ const EMBEDDED: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// The embedded public-figures base: (file name, text).
+const PEOPLE: &[(&str, &str)] = &[
+    (
+        "data/people/arab.tsv",
+        include_str!("../../data/people/arab.tsv"),
+    ),
+    (
+        "data/people/west.tsv",
+        include_str!("../../data/people/west.tsv"),
+    ),
+    (
+        "data/people/asia_africa.tsv",
+        include_str!("../../data/people/asia_africa.tsv"),
+    ),
+    (
+        "data/people/intl.tsv",
+        include_str!("../../data/people/intl.tsv"),
+    ),
+];
+
 #[derive(Default)]
 struct Sources {
     states: Vec<StateRow>,
@@ -148,6 +171,7 @@ struct Sources {
     anons: Vec<AnonRow>,
     given: Vec<String>,
     event_cues: Vec<EventCueRow>,
+    figures: Figures,
 }
 
 impl Sources {
@@ -162,13 +186,14 @@ impl Sources {
             "anonymous" => self.anons.extend(tables::parse_anon(file, text)?),
             "given_names" => self.given.extend(tables::parse_given(file, text)?),
             "event_cues" => self.event_cues.extend(tables::parse_event_cues(file, text)?),
+            "people" => self.figures.add(file, text)?,
             other => {
                 return Err(LexiconError {
                     file: file.to_string(),
                     line: 1,
                     message: format!(
                         "unknown lexicon kind {other:?} (states, places, organizations, ministries, titles, \
-                         speech_cues, anonymous, given_names, event_cues)"
+                         speech_cues, anonymous, given_names, event_cues, people)"
                     ),
                 })
             }
@@ -230,9 +255,20 @@ impl Lexicon {
     /// titles, speech_cues, anonymous, given_names, event_cues) and has the columns
     /// of the embedded file of that kind.
     pub fn with_files(files: &[&Path]) -> Result<Lexicon, LexiconError> {
+        Lexicon::with_options(files, true)
+    }
+
+    /// [`Lexicon::with_files`], with the embedded public-figures base only when
+    /// `people` is true (a user's `# kind: people` file is always read).
+    pub fn with_options(files: &[&Path], people: bool) -> Result<Lexicon, LexiconError> {
         let mut src = Sources::default();
         for (kind, file, text) in EMBEDDED {
             src.add(kind, file, text)?;
+        }
+        if people {
+            for (file, text) in PEOPLE {
+                src.add("people", file, text)?;
+            }
         }
         for path in files {
             let file = path.display().to_string();
@@ -381,6 +417,9 @@ impl Lexicon {
                     .build(&keys)
             })
             .expect("lexicon automaton");
+        let mut figures = src.figures;
+        let reserved: std::collections::HashSet<String> = keys.iter().cloned().collect();
+        figures.compile(&reserved);
         Lexicon {
             states: src.states,
             places: src.places,
@@ -390,6 +429,7 @@ impl Lexicon {
             cues: src.cues,
             anons: src.anons,
             event_cues: src.event_cues,
+            figures,
             state_index,
             org_index: src_org_index,
             automaton,

@@ -7,9 +7,11 @@
 //! (`state:IR`, `org:reuters`, `place:geneva`).
 
 mod matcher;
+mod people;
 mod tables;
 
 pub use matcher::{Hit, Lexicon};
+pub use people::{date_key, Figure, FigureHit, Figures, Term};
 pub use tables::{
     AnonRow, CueKind, CueRow, LexiconError, MinistryRow, OrgKind, OrgRow, PlaceRow, StateRow,
     TitleKind, TitleRow,
