@@ -8,7 +8,7 @@
 //! talks", "today's round" and "the meeting in Muscat" are one node, while recalled
 //! earlier rounds with their own dates stay apart.
 
-use crate::lexicon::Entry;
+use crate::lexicon::{Entry, Role, Stage};
 use crate::model::NodeType;
 
 use super::dates::{parse_iso, Dates};
@@ -79,6 +79,55 @@ fn breaks(an: &Analysis, a: usize, b: usize) -> bool {
     })
 }
 
+/// Status ranks: a later, stronger word wins (postponed over planned over held).
+pub fn status_rank(s: &str) -> u8 {
+    match s {
+        "cancelled" => 4,
+        "postponed" => 3,
+        "planned" => 2,
+        _ => 1,
+    }
+}
+
+/// What a rule's match says of the sentence's talks.
+fn apply_rule(
+    an: &Analysis,
+    ents: &Entities,
+    people: &People,
+    m: &super::pattern::RuleMatch,
+    r: &mut Report,
+) {
+    let rule = &an.lex.rules.rules[m.rule];
+    for c in &m.captures {
+        let target = if c.person {
+            people.at_token(c.token).map(|p| Ref::Person(p.person))
+        } else {
+            ents.at_token(c.token).map(|e| side_ref(an, e))
+        };
+        let Some(target) = target else { continue };
+        match c.role {
+            Role::Mediator => push_unique(&mut r.fact.mediators, target),
+            Role::Host => push_unique(&mut r.fact.hosts, target),
+            Role::Party => push_unique(&mut r.fact.parties, target),
+            Role::Place => push_unique(&mut r.fact.places, target),
+            Role::Participant => {
+                if !r.fact.participants.iter().any(|(q, _)| *q == target) {
+                    r.fact.participants.push((target, "delegate".into()));
+                }
+            }
+        }
+    }
+    if let Some(f) = &rule.sets.format {
+        r.fact.format = Some(f.clone());
+    }
+    if let Some(st) = &rule.sets.status {
+        if r.fact.status.as_deref().map(status_rank).unwrap_or(0) < status_rank(st) {
+            r.fact.status = Some(st.clone());
+        }
+    }
+    r.names_talks |= rule.sets.talks;
+}
+
 /// Finds the meetings of a document.
 pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> Vec<MeetingFact> {
     let mut reports: Vec<Report> = Vec::new();
@@ -109,13 +158,9 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                     }
                     "status" => {
                         talk_cues.push(i);
-                        let rank = |s: &str| match s {
-                            "cancelled" => 4,
-                            "postponed" => 3,
-                            "planned" => 2,
-                            _ => 1,
-                        };
-                        if r.fact.status.as_deref().map(rank).unwrap_or(0) < rank(value) {
+                        if r.fact.status.as_deref().map(status_rank).unwrap_or(0)
+                            < status_rank(value)
+                        {
                             r.fact.status = Some(value.to_string());
                         }
                     }
@@ -253,6 +298,9 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                     _ => {}
                 }
             }
+        }
+        for m in super::pattern::find(an, ents, people, Stage::Meeting, first, last) {
+            apply_rule(an, ents, people, &m, &mut r);
         }
         if !r.names_talks
             && participate.is_empty()

@@ -20,6 +20,7 @@ pub mod dates;
 pub mod entities;
 pub mod meetings;
 pub mod names;
+pub mod pattern;
 
 use std::collections::BTreeMap;
 

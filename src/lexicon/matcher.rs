@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::people::Figures;
+use super::rules::RuleSet;
 use super::tables::{self, *};
 use super::Entry;
 use crate::text::fold_key;
@@ -84,6 +85,8 @@ pub struct Lexicon {
     pub event_cues: Vec<EventCueRow>,
     /// The public-figures base (empty when turned off).
     pub figures: Figures,
+    /// Extraction rules (token patterns with their examples).
+    pub rules: RuleSet,
     state_index: HashMap<String, u32>,
     org_index: HashMap<String, u32>,
     automaton: AhoCorasick,
@@ -140,6 +143,12 @@ const EMBEDDED: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// The embedded rule files: (file name, text).
+const RULES: &[(&str, &str)] = &[(
+    "data/rules/meetings.toml",
+    include_str!("../../data/rules/meetings.toml"),
+)];
+
 /// The embedded public-figures base: (file name, text).
 const PEOPLE: &[(&str, &str)] = &[
     (
@@ -172,6 +181,7 @@ struct Sources {
     given: Vec<String>,
     event_cues: Vec<EventCueRow>,
     figures: Figures,
+    rules: RuleSet,
 }
 
 impl Sources {
@@ -187,13 +197,14 @@ impl Sources {
             "given_names" => self.given.extend(tables::parse_given(file, text)?),
             "event_cues" => self.event_cues.extend(tables::parse_event_cues(file, text)?),
             "people" => self.figures.add(file, text)?,
+            "rules" => self.rules.add(file, text)?,
             other => {
                 return Err(LexiconError {
                     file: file.to_string(),
                     line: 1,
                     message: format!(
                         "unknown lexicon kind {other:?} (states, places, organizations, ministries, titles, \
-                         speech_cues, anonymous, given_names, event_cues, people)"
+                         speech_cues, anonymous, given_names, event_cues, people, rules)"
                     ),
                 })
             }
@@ -264,6 +275,9 @@ impl Lexicon {
         let mut src = Sources::default();
         for (kind, file, text) in EMBEDDED {
             src.add(kind, file, text)?;
+        }
+        for (file, text) in RULES {
+            src.add("rules", file, text)?;
         }
         if people {
             for (file, text) in PEOPLE {
@@ -430,6 +444,7 @@ impl Lexicon {
             anons: src.anons,
             event_cues: src.event_cues,
             figures,
+            rules: src.rules,
             state_index,
             org_index: src_org_index,
             automaton,

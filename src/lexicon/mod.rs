@@ -8,10 +8,12 @@
 
 mod matcher;
 mod people;
+mod rules;
 mod tables;
 
 pub use matcher::{Hit, Lexicon};
 pub use people::{date_key, Figure, FigureHit, Figures, Term};
+pub use rules::{Element, EntKind, Example, Op, Role, Rule, RuleSet, Sets, Stage};
 pub use tables::{
     AnonRow, CueKind, CueRow, LexiconError, MinistryRow, OrgKind, OrgRow, PlaceRow, StateRow,
     TitleKind, TitleRow,
