@@ -323,7 +323,7 @@ impl RuleSet {
 
     /// Rules that may start at a token with these readings (the token itself and
     /// its stems), plus those that start with a cue or an entity.
-    pub fn candidates<'a>(&'a self, readings: &[&str]) -> Vec<usize> {
+    pub fn candidates(&self, readings: &[&str]) -> Vec<usize> {
         let mut out: Vec<usize> = readings
             .iter()
             .filter_map(|r| self.by_word.get(*r))
