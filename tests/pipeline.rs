@@ -161,6 +161,24 @@ fn seeds_figures_hold_their_floors() {
     assert_issue_floors(&r);
 }
 
+/// People are found by their context: the seeds hold their floors with the
+/// public-figures base turned off.
+#[test]
+fn seeds_hold_their_floors_without_the_people_base() {
+    let dir = common::tempdir();
+    common::build(
+        &[&common::root().join("seeds")],
+        dir.path(),
+        &["--no-people-kb"],
+    );
+    let r = score(dir.path(), &common::root().join("tests/seeds.gold.toml"));
+    assert_issue_floors(&r);
+    let g = graph(dir.path());
+    assert!(nodes(&g, "person")
+        .iter()
+        .all(|n| n["attrs"].get("wikidata").is_none()));
+}
+
 #[test]
 fn dev_set_figures_hold_their_floors() {
     let dir = common::tempdir();

@@ -577,7 +577,15 @@ fn known_figures(an: &Analysis, found: &mut Vec<Found>, covered: &mut [bool]) {
         {
             if f.figure.is_none() {
                 f.figure = Some(h.figure);
-                f.last = f.last.max(last);
+                // The known name ends the name: "الرئيس بوش تجاوز صلاحياته" is Bush,
+                // unless a nasab goes on (محمد بن سلمان بن عبد العزيز).
+                let goes_on = f.last > last
+                    && matches!(classify(an, last + 1), Class::Connector | Class::Given);
+                if f.first >= first && f.last > last && !goes_on {
+                    f.last = last;
+                } else {
+                    f.last = f.last.max(last);
+                }
             }
             continue;
         }
