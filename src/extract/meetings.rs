@@ -807,7 +807,10 @@ fn merge(an: &Analysis, reports: Vec<Report>) -> Vec<MeetingFact> {
                 && m.fact.parties.len() + m.fact.participants.len() >= 1
                 && (m.fact.parties.len() + m.fact.participants.len() >= 2
                     || !m.fact.mediators.is_empty()
-                    || !m.fact.hosts.is_empty())
+                    || !m.fact.hosts.is_empty()
+                    // A summit at a named venue with one leader named (انطلقت أعمال
+                    // القمة العربية في مدينة سرت … ترأسها الزعيم الليبي معمر القذافي).
+                    || (m.fact.kind == "summit" && !m.fact.places.is_empty()))
         })
         .map(|mut m| {
             // Talks held in a state's city are hosted by that state, unless the text
@@ -860,9 +863,22 @@ fn merge(an: &Analysis, reports: Vec<Report>) -> Vec<MeetingFact> {
             if m.fact.kind.is_empty() {
                 m.fact.kind = "talks".into();
             }
+            undated_is_the_documents_day(&mut m.fact, an.doc_date.as_deref());
             m.fact
         })
         .collect()
+}
+
+/// Talks the text gives no date for, held as the article reports them, take the
+/// month of the document ("خلال اتصال عبر تقنية الفيديو أجراه الرئيس شي بالرئيس فلاديمير
+/// بوتين" in an item of 2026-02-04); talks recalled in passing, planned or called
+/// off stay undated.
+fn undated_is_the_documents_day(m: &mut MeetingFact, doc_date: Option<&str>) {
+    let held = matches!(m.status.as_deref(), None | Some("held"));
+    if m.date.is_none() && held && !m.recalled {
+        // The month: items are often published the day after the talks.
+        m.date = doc_date.map(|d| d.chars().take(7).collect());
+    }
 }
 
 #[cfg(test)]

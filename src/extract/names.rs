@@ -18,164 +18,20 @@ use super::entities::{Entities, Via};
 use super::{Analysis, PersonFact, Ref, RelationFact};
 
 /// Function words and common words that never belong to a name.
-const STOP: &[&str] = &[
-    "في",
-    "من",
-    "الى",
-    "علي",
-    "على",
-    "عن",
-    "مع",
-    "ان",
-    "او",
-    "ثم",
-    "قد",
-    "لقد",
-    "لم",
-    "لن",
-    "لا",
-    "ما",
-    "ماذا",
-    "هل",
-    "هذا",
-    "هذه",
-    "ذلك",
-    "تلك",
-    "الذي",
-    "التي",
-    "الذين",
-    "اللذين",
-    "هو",
-    "هي",
-    "هم",
-    "كان",
-    "كانت",
-    "يكون",
-    "تكون",
-    "بين",
-    "بعد",
-    "قبل",
-    "خلال",
-    "حول",
-    "منذ",
-    "حتي",
-    "حيث",
-    "عند",
-    "عندما",
-    "لدي",
-    "اليوم",
-    "امس",
-    "غدا",
-    "الان",
-    "الجمعه",
-    "السبت",
-    "الاحد",
-    "الاثنين",
-    "الثلاثاء",
-    "الاربعاء",
-    "الخميس",
-    "يوم",
-    "صباح",
-    "مساء",
-    "عصر",
-    "ظهر",
-    "كما",
-    "ايضا",
-    "اي",
-    "كل",
-    "بعض",
-    "غير",
-    "نحو",
-    "ضد",
-    "لدى",
-    "عبر",
-    "وفق",
-    "بشان",
-    "شان",
-    "اجل",
-    "سوف",
-    "تم",
-    "الي",
-    "انه",
-    "انها",
-    "بانه",
-    "بانها",
-    "لكن",
-    "لكنه",
-    "بل",
-    "اذا",
-    "اذ",
-    "وقت",
-    "امام",
-    "فوق",
-    "تحت",
-    "ازاء",
-    "تجاه",
-    "جانب",
-    "ضمن",
-    "مثل",
-    "دون",
-    "سبق",
-    "وقال",
-    "قال",
-    "قالت",
-    "اكد",
-    "اعلن",
-    "يذكر",
-    "كذلك",
-    "الرئيس",
-    "رييس",
-    "وزير",
-    "الوزير",
-    "نايب",
-    "مستشار",
-    "مبعوث",
-    "عضو",
-    "السيد",
-    "السيده",
-    "الشيخ",
-    "الف",
-    "مليون",
-    "لشوون",
-    "للشوون",
-    "شوون",
-    "البلاد",
-    "بلاده",
-    "بلادها",
-    "مستشاره",
-    "ومستشاره",
-    "حكومه",
-    "اداره",
-    "اوروبي",
-    "غربي",
-    "اقليمي",
-    "عربي",
-    "دولي",
-    "اممي",
-    "افريقي",
-    "خليجي",
-    "مطلع",
-    "رفيع",
-    "قوله",
-    "قولها",
-    "قولهم",
-    "نفسه",
-    "نفسها",
-    "الحالي",
-    "السابق",
-    "احد",
-    "اثنان",
-    "اثنين",
-    "كبار",
-    "كبير",
-];
+const STOP_WORDS: &str = include_str!("../../data/words/name_stops.txt");
 
-/// True for a function word of [`STOP`] (a set built once: this runs per token).
+/// True for a word of [`STOP_WORDS`] (a set built once: this runs per token).
 fn is_stop(t: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| STOP.iter().copied().collect())
-        .contains(t)
+    static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        STOP_WORDS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(crate::text::fold_key)
+            .collect()
+    })
+    .contains(t)
 }
 
 /// Tokens that join parts of one name.
@@ -581,7 +437,7 @@ fn known_figures(an: &Analysis, found: &mut Vec<Found>, covered: &mut [bool]) {
                 // unless a nasab goes on (محمد بن سلمان بن عبد العزيز).
                 let goes_on = f.last > last
                     && matches!(classify(an, last + 1), Class::Connector | Class::Given);
-                if f.first >= first && f.last > last && !goes_on {
+                if f.last > last && !goes_on {
                     f.last = last;
                 } else {
                     f.last = f.last.max(last);
@@ -843,7 +699,11 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
         let p = match existing {
             Some(p) => {
                 let person = &mut people.persons[p];
-                if name.chars().count() > person.name.chars().count() {
+                let fuller = match person.figure_index {
+                    None => name.chars().count() > person.name.chars().count(),
+                    Some(_) => crate::text::fuller_form(&name, &person.name),
+                };
+                if fuller {
                     let old = std::mem::replace(&mut person.name, name.clone());
                     person.aliases.push(old);
                 } else if name != person.name && !person.aliases.contains(&name) {
@@ -873,8 +733,16 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
                 person.figure = fig.id.clone();
                 person.name_en = fig.name_en.clone();
                 person.wikidata = fig.wikidata.clone();
-                if !person.aliases.contains(&fig.name_ar) && person.name != fig.name_ar {
-                    person.aliases.push(fig.name_ar.clone());
+                // The base's spelling names the figure in every document, unless the
+                // text gives a fuller form of it (بدر بن حمود البوسعيدي).
+                if person.name != fig.name_ar
+                    && !crate::text::fuller_form(&person.name, &fig.name_ar)
+                {
+                    let text_name = std::mem::replace(&mut person.name, fig.name_ar.clone());
+                    person.aliases.retain(|a| *a != fig.name_ar);
+                    if !person.aliases.contains(&text_name) {
+                        person.aliases.insert(0, text_name);
+                    }
                 }
             }
         }

@@ -5,12 +5,17 @@
 //! Overlapping matches of one rule keep the earliest.
 //!
 //! ```
-//! use wasit::extract::{extract, pattern};
-//! use wasit::lexicon::Lexicon;
+//! use wasit::extract::{entities, names, pattern, Analysis};
+//! use wasit::lexicon::{Lexicon, Role, Stage};
 //! use wasit::model::Document;
-//! let doc = Document::new("a.txt", "ونقلت سلطنة عمان رسائل بين الوفدين.");
-//! let facts = extract(&doc, Lexicon::embedded());
-//! assert!(facts.meetings[0].mediators.iter().any(|m| format!("{m:?}").contains("state:OM")));
+//! let doc = Document::new("a.txt", "أن وزير الخارجية العماني، يوسف بن علوي، حمل رسالتين هامتين من لندن وواشنطن إلى طهران.");
+//! let lex = Lexicon::embedded();
+//! let an = Analysis::new(&doc, lex);
+//! let ents = entities::find(&an);
+//! let people = names::find(&an, &ents);
+//! let found = pattern::find(&an, &ents, &people, Stage::Meeting, 0, an.tokens.list.len());
+//! assert_eq!(lex.rules.rules[found[0].rule].id, "meeting.mediator.carries_messages");
+//! assert_eq!(found[0].captures[0].role, Role::Mediator);
 //! ```
 
 use crate::lexicon::{Element, EntKind, Entry, Op, Role, Stage};

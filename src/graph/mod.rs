@@ -113,10 +113,15 @@ pub fn build(facts: &[DocFacts], header: GraphHeader) -> Graph {
     let relabel: Vec<(String, String)> = g
         .nodes()
         .filter(|n| n.node_type == NodeType::Person && !n.attrs.contains_key("anonymous"))
-        // A public figure keeps the name the text gave it first.
-        .filter(|n| !n.attrs.contains_key("name_en"))
         .filter_map(|n| {
-            let best = n.aliases.iter().max_by_key(|a| a.chars().count())?;
+            // A public figure takes only a fuller form of its name (بدر بن حمود
+            // البوسعيدي of بدر البوسعيدي), never a name that ran on into the text.
+            let figure = n.attrs.contains_key("name_en");
+            let best = n
+                .aliases
+                .iter()
+                .filter(|a| !figure || crate::text::fuller_form(a, &n.label))
+                .max_by_key(|a| a.chars().count())?;
             (best.chars().count() > n.label.chars().count()).then(|| (n.id.clone(), best.clone()))
         })
         .collect();

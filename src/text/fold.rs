@@ -180,6 +180,20 @@ pub fn skeleton_folded(key: &str) -> String {
     out
 }
 
+/// True when `long` is a fuller form of the name `short`: more words, the same first
+/// and last word once folded.
+///
+/// ```
+/// use wasit::text::fuller_form;
+/// assert!(fuller_form("بدر بن حمود البوسعيدي", "بدر البوسعيدي"));
+/// assert!(!fuller_form("دونالد ترامب جرى", "دونالد ترامب"));
+/// ```
+pub fn fuller_form(long: &str, short: &str) -> bool {
+    let (l, s) = (fold_key(long), fold_key(short));
+    let (lw, sw): (Vec<&str>, Vec<&str>) = (l.split(' ').collect(), s.split(' ').collect());
+    lw.len() > sw.len() && sw.len() >= 2 && lw.first() == sw.first() && lw.last() == sw.last()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

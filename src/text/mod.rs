@@ -5,6 +5,6 @@ pub mod fold;
 pub mod sentences;
 pub mod tokens;
 
-pub use fold::{fold_key, Folded};
+pub use fold::{fold_key, fuller_form, Folded};
 pub use sentences::sentences;
 pub use tokens::{strip_clitics, Token, Tokens};
