@@ -408,7 +408,13 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
         // People at the table: persons of a sentence with a participation cue, or of
         // a sentence naming talks that one of them heads; not those named inside a
         // title's complement (المبعوث الخاص للرئيس ترامب) or a kinship (صهر الرئيس ترامب).
-        if !participate.is_empty() {
+        // A call, visit, meeting, summit or signing: the people the sentence names
+        // take part ("وفي مؤتمر صحفي مشترك في أنقرة، شكر أردوغان الرئيس الصومالي …").
+        let talks_kind = matches!(
+            r.fact.kind.as_str(),
+            "call" | "visit" | "meeting" | "summit" | "signing"
+        );
+        if !participate.is_empty() || talks_kind {
             let head_at = participate
                 .iter()
                 .find(|(_, v)| *v == "head")

@@ -96,6 +96,23 @@ const ORIGINAL_STOP: &[&str] = &[
     "على", "إلى", "الى", "حتى", "متى", "لدى", "سوى", "مدى", "لدي", "أمام",
 ];
 
+/// "علي" is also على written with ي (وأكد شكري علي ضرورة، علي أرواح الأبرياء): it
+/// opens a name only before another name word (علي عبد الله صالح، علي شمخاني), not
+/// before a word with the article, a common word, a function word or a lexicon entry.
+fn ali_is_the_preposition(an: &Analysis, i: usize) -> bool {
+    let next = an.tok(i + 1);
+    if next.is_empty() || an.gap(i, i + 1).contains(['،', ',', '.', ':', '\n']) {
+        return true;
+    }
+    if CONNECTORS.contains(&next) {
+        return false;
+    }
+    if an.hit_at(i + 1).is_some() {
+        return !an.token_is(i + 1, |e| *e == Entry::GivenName);
+    }
+    next.starts_with("ال") || an.common.contains(next) || is_stop(next)
+}
+
 fn classify(an: &Analysis, i: usize) -> Class {
     let t = an.tok(i);
     // Adverbs and indefinite accusatives carry tanween (مراراً، قليلاً).
@@ -119,6 +136,9 @@ fn classify(an: &Analysis, i: usize) -> Class {
     }
     if let Some(h) = an.hit_at(i) {
         if h.entries.contains(&Entry::GivenName) {
+            if t == "علي" && ali_is_the_preposition(an, i) {
+                return Class::Other;
+            }
             return Class::Given;
         }
         // A place name inside a person's name (أبرام بالي) is told apart in `extend`.
