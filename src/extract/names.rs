@@ -20,18 +20,28 @@ use super::{Analysis, PersonFact, Ref, RelationFact};
 /// Function words and common words that never belong to a name.
 const STOP_WORDS: &str = include_str!("../../data/words/name_stops.txt");
 
+/// Head nouns of a post's body and military specialties (data/words/post_heads.txt).
+const POST_HEADS: &str = include_str!("../../data/words/post_heads.txt");
+
+/// True for a word of [`POST_HEADS`].
+fn is_post_head(t: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| word_set(POST_HEADS)).contains(t)
+}
+
+/// A word list: one folded word per line, `#` comments.
+fn word_set(text: &str) -> std::collections::HashSet<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(crate::text::fold_key)
+        .collect()
+}
+
 /// True for a word of [`STOP_WORDS`] (a set built once: this runs per token).
 fn is_stop(t: &str) -> bool {
     static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        STOP_WORDS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(crate::text::fold_key)
-            .collect()
-    })
-    .contains(t)
+    SET.get_or_init(|| word_set(STOP_WORDS)).contains(t)
 }
 
 /// Tokens that join parts of one name.
@@ -376,6 +386,8 @@ fn after_title(an: &Analysis, ents: &Entities, ti: usize, title_last: usize) -> 
             )
             || (t.starts_with("ال") && class == Class::Unknown)
             || (t.starts_with("لل") && class == Class::Unknown)
+            // مكتب الحركة، العميد طيار: the head noun of the post's body, a specialty.
+            || (class == Class::Unknown && is_post_head(t))
             // لحوار بلغراد، لشؤون الرهائن: a preposition heading the post's object.
             || (t.starts_with('ل')
                 && class == Class::Unknown
@@ -1020,4 +1032,60 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
     people.relations = rels;
     people.allies = allies;
     people
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract;
+    use crate::lexicon::Lexicon;
+    use crate::model::Document;
+
+    /// The names of the persons found in `text`, with the people base off so that
+    /// context alone is tested.
+    fn persons(text: &str) -> Vec<String> {
+        let doc = Document::new("t.txt", text);
+        let lex = Lexicon::with_options(&[], false).expect("embedded lexicon");
+        extract(&doc, &lex)
+            .persons
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
+    }
+
+    /// (real sentence, a name that must be found, a word no name may contain)
+    const CASES: &[(&str, &str, &str)] = &[
+        // علي written for على before a verb's object opens no name (Egyptian press).
+        (
+            "وقدم الوزير شكري خلال الاتصال شرحًا مفصلًا. وشدد شكري علي أن الهدف الأساسي لهذه المبادرة هو وقف أعمال القتل.",
+            "شكري",
+            "علي",
+        ),
+        // A military specialty after a rank is part of the post (n-dev, Naqoura talks).
+        (
+            "واستهل العميد طيار بسام ياسين رئيس وفد لبنان للجلسة الأولى من المفاوضات.",
+            "بسام ياسين",
+            "طيار",
+        ),
+        // The head noun of the post's body is not a name.
+        (
+            "واعتبر نائب رئيس مكتب الحركة بكندا عبدالرازق محمد عبد المولي الوثيقة غير مجدية.",
+            "عبدالرازق محمد عبد المولي",
+            "مكتب",
+        ),
+    ];
+
+    #[test]
+    fn names_found_by_context() {
+        for (text, name, never) in CASES {
+            let found = persons(text);
+            assert!(
+                found.iter().any(|n| n == name),
+                "{name} not in {found:?} for {text}"
+            );
+            assert!(
+                !found.iter().any(|n| n.contains(never)),
+                "{never} taken into {found:?}"
+            );
+        }
+    }
 }
