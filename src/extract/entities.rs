@@ -54,6 +54,24 @@ pub struct Mention {
     pub locative: bool,
 }
 
+/// The text of a mention as a name: an organization keeps the article it was
+/// written with (التلفزيون الصيني المركزي, للتلفزيون → التلفزيون …), which the lexicon
+/// match leaves out as a clitic.
+fn surface_with_article(an: &Analysis, m: &Mention) -> String {
+    let bare = an.orig(m.start, m.end);
+    if m.node_type != NodeType::Organization {
+        return bare.to_string();
+    }
+    let before = &an.folded.text[..m.start];
+    if before.ends_with("لل") {
+        format!("ال{bare}")
+    } else if before.ends_with("ال") {
+        an.orig(m.start - "ال".len(), m.end).to_string()
+    } else {
+        bare.to_string()
+    }
+}
+
 /// The entities of one document.
 #[derive(Debug, Default)]
 pub struct Entities {
@@ -178,7 +196,7 @@ impl Entities {
             });
             if matches!(m.via, Via::Name | Via::Capital | Via::Place) {
                 f.weak = false;
-                let surface = an.orig(m.start, m.end).to_string();
+                let surface = surface_with_article(an, m);
                 if !f.aliases.contains(&surface) && surface != f.label {
                     f.aliases.push(surface);
                 }
