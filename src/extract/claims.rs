@@ -43,6 +43,27 @@ const OUTLET_HEADS: &[&str] = &[
     "تلفزيون",
 ];
 
+/// Words for a state's government before its nisba (الحكومة العراقية), in
+/// data/words/government_heads.txt.
+const GOVERNMENT_HEADS: &str = include_str!("../../data/words/government_heads.txt");
+
+/// True for a word of [`GOVERNMENT_HEADS`].
+fn is_government_head(t: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| crate::text::word_set(GOVERNMENT_HEADS))
+        .contains(t)
+}
+
+/// "الحكومة العراقية" at token `j`: the government of a state speaks for the state.
+fn government_of(an: &Analysis, ents: &Entities, j: usize) -> Option<Ref> {
+    if !is_government_head(an.tok(j)) {
+        return None;
+    }
+    ents.at_token(j + 1)
+        .filter(|m| m.node_type == NodeType::State && m.via == Via::Nisba && m.first == j + 1)
+        .map(|m| Ref::Id(m.id.clone()))
+}
+
 /// Longest statement kept (characters).
 const MAX_CLAIM: usize = 400;
 
@@ -138,6 +159,9 @@ impl<'a> State<'a> {
         }
         if let Some(found) = self.new_outlet(j) {
             return Some(found);
+        }
+        if let Some(r) = government_of(an, self.ents, j) {
+            return Some((r, j + 2, false));
         }
         if let Some(m) = self.ents.at_token(j) {
             let media = m.node_type == NodeType::Organization && is_media(an, &m.id);
@@ -330,6 +354,27 @@ fn title_between(an: &Analysis, a: usize, b: usize) -> bool {
     (a..b).any(|k| an.token_is(k, |e| matches!(e, Entry::Title(_))))
 }
 
+/// Where a second speech verb opens its own clause after a statement that starts at
+/// `from` ("رفضت الحركة التوقيع على وثيقة الدوحة، واعتبر نائب رئيس مكتبها … أن"):
+/// a verb with و after a comma, outside any quotation. Its start ends the statement.
+fn next_clause_cue(an: &Analysis, sentence: usize, from: usize, last: usize) -> Option<usize> {
+    let k0 = an.tokens.first_from(from) + 1;
+    (k0..last).find_map(|k| {
+        let (kind, _, _) = cue_at(an, k)?;
+        let tok = an.tok(k);
+        // "، وأكد …" or "، بينما أكد …": a new clause with its own verb.
+        let opens = kind == CueKind::Verb
+            && (tok.starts_with('و') && an.gap(k - 1, k).contains(['،', ','])
+                || k >= 2
+                    && matches!(an.tok(k - 1), "بينما" | "فيما")
+                    && an.gap(k - 2, k - 1).contains(['،', ',']));
+        let text = &an.folded.text[sentence..an.tokens.list[k].start];
+        let open_quote = text.matches(['«', '“']).count() > text.matches(['»', '”']).count()
+            || text.matches('"').count() % 2 == 1;
+        (opens && !open_quote).then(|| an.tokens.list[k].start)
+    })
+}
+
 /// Where the statement starts after token `j`: after أن/إن/بأن, a colon or a quote.
 fn statement_start(an: &Analysis, j: usize, last: usize) -> Option<usize> {
     for k in j..last.min(j + 25) {
@@ -519,10 +564,17 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, meetings: &[Meeting
                         }
                     }
                     // "نقل X عن Y" / "X نقلا عن Y": X the outlet, Y the speaker.
-                    let mut k = if speaker.is_some() { j } else { i + 1 };
+                    // عن counts right after the subject or the verb, or anywhere after a
+                    // verb of passing on (نقل): "المنبثق عن مسار الجزائر" cites nobody.
+                    let k0 = if speaker.is_some() { j } else { i + 1 };
+                    let passes_on = an.tok(i).contains("نقل");
+                    let mut k = k0;
                     while k < last && k - i < 14 {
-                        if matches!(an.tok(k), "عن" | "نقلا")
-                            && !matches!(an.tok(k.saturating_sub(1)), "فضلا" | "بعيدا")
+                        let issued =
+                            matches!(an.tok(k.saturating_sub(1)), "صادر" | "الصادر" | "صدر");
+                        let cites = an.tok(k) == "نقلا"
+                            || an.tok(k) == "عن" && (k == k0 || passes_on || issued);
+                        if cites && !matches!(an.tok(k.saturating_sub(1)), "فضلا" | "بعيدا")
                         {
                             let kk = if an.tok(k) == "نقلا" {
                                 k + 2
@@ -560,6 +612,7 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, meetings: &[Meeting
                             people
                                 .at_token(b)
                                 .map(|p| Ref::Person(p.person))
+                                .or_else(|| government_of(an, ents, b))
                                 .or_else(|| {
                                     ents.at_token(b)
                                         .filter(|m| {
@@ -592,6 +645,9 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, meetings: &[Meeting
                     text_from = statement_start(an, j.max(i + 1), last);
                     if text_from.is_none() && j < last {
                         text_from = Some(an.tokens.list[j].start);
+                    }
+                    if let Some(from) = text_from {
+                        text_to = next_clause_cue(an, s, from, last).unwrap_or(text_to);
                     }
                 }
                 CueKind::Source => {
@@ -648,7 +704,12 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, meetings: &[Meeting
                 }
             }
             // «…»، قال الكواري: the quotation before the verb is the statement.
-            if kind == CueKind::Verb && i > first && an.gap(i - 1, i).contains(['»', '”', '"']) {
+            // Not when a claim of this sentence ends there ("… إن بلاده "ترحب …"، وأضاف أن").
+            if kind == CueKind::Verb
+                && i > first
+                && st.out.claims.len() == claims_before
+                && an.gap(i - 1, i).contains(['»', '”', '"'])
+            {
                 let close = an.tokens.list[i - 1].end;
                 let open = an.folded.text[s..close]
                     .rfind(['«', '“', '"'])
@@ -718,10 +779,13 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, meetings: &[Meeting
             let text = body.to_string();
             st.last_speaker = Some(sp.clone());
             let key = crate::text::fold_key(&text);
+            // A statement said before, or a longer one that repeats it (a headline and
+            // its body), is the same claim; one that quotes it inside a statement twice
+            // as long is a new one.
             if key.split(' ').count() >= 2
-                && !seen
-                    .iter()
-                    .any(|k| k.contains(&key) || key.contains(k.as_str()))
+                && !seen.iter().any(|k| {
+                    k.contains(&key) || key.contains(k.as_str()) && key.len() < 2 * k.len()
+                })
             {
                 seen.push(key);
                 // "في التصريحات التي أوردتها وكالة رويترز": the outlet that carried

@@ -26,22 +26,15 @@ const POST_HEADS: &str = include_str!("../../data/words/post_heads.txt");
 /// True for a word of [`POST_HEADS`].
 fn is_post_head(t: &str) -> bool {
     static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| word_set(POST_HEADS)).contains(t)
-}
-
-/// A word list: one folded word per line, `#` comments.
-fn word_set(text: &str) -> std::collections::HashSet<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(crate::text::fold_key)
-        .collect()
+    SET.get_or_init(|| crate::text::word_set(POST_HEADS))
+        .contains(t)
 }
 
 /// True for a word of [`STOP_WORDS`] (a set built once: this runs per token).
 fn is_stop(t: &str) -> bool {
     static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| word_set(STOP_WORDS)).contains(t)
+    SET.get_or_init(|| crate::text::word_set(STOP_WORDS))
+        .contains(t)
 }
 
 /// Tokens that join parts of one name.
@@ -811,9 +804,16 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
             by_surname.get(&skeleton(stem)).map(|&p| (p, prefix.len()))
         });
         let Some((p, plen)) = hit else { continue };
-        if an
-            .hit_at(i)
-            .is_some_and(|h| !h.entries.contains(&Entry::GivenName))
+        // A surname that is also a nisba (السوداني، البغدادي) is the person only as the
+        // subject of a speech verb (وأكد السوداني لبلينكن); elsewhere it is an adjective
+        // (الرئيس السوداني).
+        let nisba_subject = i > 0
+            && an.token_is(i - 1, |e| matches!(e, Entry::Cue(_)))
+            && an.token_is(i, |e| matches!(e, Entry::Nisba(_)));
+        if !nisba_subject
+            && an
+                .hit_at(i)
+                .is_some_and(|h| !h.entries.contains(&Entry::GivenName))
         {
             continue;
         }
