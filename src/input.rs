@@ -2,7 +2,7 @@
 //! stripped), JSON Lines corpora, standard input, and `manifest.csv` metadata.
 //! Every problem names its file (and line): `path: what is wrong`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -181,19 +181,36 @@ fn is_input_file(p: &Path) -> bool {
     )
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// Collects the input files under `dir`, sorted, each real file once: a folder
+/// already walked (by its canonical path, so a link back to `.` or to a parent is
+/// one) is not walked again, and a file reached twice through links is listed once.
+/// Returns how many input files the walk met, counting those already listed.
+fn walk(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    seen_dirs: &mut HashSet<PathBuf>,
+    seen_files: &mut HashSet<PathBuf>,
+) -> std::io::Result<usize> {
+    if !seen_dirs.insert(fs::canonicalize(dir)?) {
+        return Ok(0);
+    }
+    let mut met = 0;
     let mut entries: Vec<PathBuf> = fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
     entries.sort();
     for p in entries {
         if p.is_dir() {
-            walk(&p, out)?;
+            met += walk(&p, out, seen_dirs, seen_files)?;
         } else if is_input_file(&p) {
-            out.push(p);
+            met += 1;
+            let real = fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
+            if seen_files.insert(real) {
+                out.push(p);
+            }
         }
     }
-    Ok(())
+    Ok(met)
 }
 
 impl Corpus {
@@ -207,6 +224,9 @@ impl Corpus {
                 Err(e) => corpus.errors.push(e),
             }
         }
+        // Each real file and folder once, across all inputs.
+        let mut seen_dirs: HashSet<PathBuf> = HashSet::new();
+        let mut seen_files: HashSet<PathBuf> = HashSet::new();
         for input in inputs {
             if input.as_os_str() == "-" {
                 let mut bytes = Vec::new();
@@ -220,6 +240,10 @@ impl Corpus {
                 continue;
             }
             if input.is_dir() {
+                // The same folder given twice (or through a link) is read once.
+                if fs::canonicalize(input).is_ok_and(|c| seen_dirs.contains(&c)) {
+                    continue;
+                }
                 let local = input.join("manifest.csv");
                 if local.is_file() && manifest.is_none() {
                     match read_manifest(&local) {
@@ -228,11 +252,14 @@ impl Corpus {
                     }
                 }
                 let mut files = Vec::new();
-                if let Err(e) = walk(input, &mut files) {
-                    corpus.errors.push(err(input, e.to_string()));
-                    continue;
-                }
-                if files.is_empty() {
+                let met = match walk(input, &mut files, &mut seen_dirs, &mut seen_files) {
+                    Ok(met) => met,
+                    Err(e) => {
+                        corpus.errors.push(err(input, e.to_string()));
+                        continue;
+                    }
+                };
+                if met == 0 {
                     corpus.errors.push(err(
                         input,
                         "no text files (.txt, .html, .jsonl) in this folder",
@@ -247,6 +274,10 @@ impl Corpus {
                     corpus.read_file(&f, &id);
                 }
             } else if input.exists() {
+                let real = fs::canonicalize(input).unwrap_or_else(|_| input.clone());
+                if !seen_files.insert(real) {
+                    continue;
+                }
                 let id = input
                     .file_name()
                     .map(|n| n.to_string_lossy().to_string())
