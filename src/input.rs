@@ -57,7 +57,10 @@ enum Value2 {
     N(i64),
 }
 
-/// Decodes a file's bytes as text, refusing binary data and empty files.
+/// Decodes a file's bytes as text, refusing binary data and empty files. A UTF-8
+/// byte order mark is kept, so that byte offsets into the text are offsets into the
+/// file (folding drops the mark); readers of structured files skip it with
+/// [`strip_bom`].
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err(err(path, "binary data, not a text file"));
@@ -71,14 +74,15 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
             ),
         )
     })?;
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text);
-    if text.trim().is_empty() {
+    if strip_bom(&text).trim().is_empty() {
         return Err(err(path, "empty file"));
     }
     Ok(text)
+}
+
+/// The text after a UTF-8 byte order mark, if it has one.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
@@ -105,7 +109,7 @@ pub fn html_to_text(html: &str) -> String {
 /// Parses a manifest CSV (`file` column and any of `date`, `url`, `outlet`, `title`).
 pub fn read_manifest(path: &Path) -> Result<HashMap<String, DocMeta>, InputError> {
     let text = decode(path, read_bytes(path)?)?;
-    let mut lines = text.lines().enumerate();
+    let mut lines = strip_bom(&text).lines().enumerate();
     let header = lines.next().map(|(_, l)| split_csv(l)).unwrap_or_default();
     let col = |name: &str| {
         header
@@ -316,8 +320,10 @@ impl Corpus {
             }
         };
         match ext.as_str() {
-            "jsonl" => self.read_jsonl(path, &text),
-            "html" | "htm" => self.docs.push(Document::new(id, html_to_text(&text))),
+            "jsonl" => self.read_jsonl(path, strip_bom(&text)),
+            "html" | "htm" => self
+                .docs
+                .push(Document::new(id, html_to_text(strip_bom(&text)))),
             _ => self.docs.push(Document::new(id, text)),
         }
     }

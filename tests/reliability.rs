@@ -102,3 +102,62 @@ fn folder_with_one_link_to_itself_reads_the_article_once() {
         .count();
     assert_eq!(claims, 1, "{g}");
 }
+
+/// Every evidence span of document `doc` in graph `g`, sliced from `bytes`.
+fn evidence_texts(g: &Value, doc: &str, bytes: &[u8]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for item in g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(g["edges"].as_array().unwrap())
+    {
+        for ev in item["evidence"].as_array().into_iter().flatten() {
+            if ev["doc"] != doc {
+                continue;
+            }
+            let (s, e) = (
+                ev["start"].as_u64().unwrap() as usize,
+                ev["end"].as_u64().unwrap() as usize,
+            );
+            let text = std::str::from_utf8(&bytes[s..e])
+                .unwrap_or_else(|_| panic!("span {s}..{e} off char boundaries of the file"))
+                .to_string();
+            let what = item["id"]
+                .as_str()
+                .map(String::from)
+                .unwrap_or_else(|| format!("{}", item["type"]));
+            out.push((what, text));
+        }
+    }
+    out
+}
+
+#[test]
+fn utf8_bom_does_not_shift_evidence_spans_from_the_file() {
+    let dir = common::tempdir();
+    let inp = dir.path().join("in");
+    std::fs::create_dir_all(&inp).unwrap();
+    let text = format!("{ARTICLE}\nوقالت وزيرة الخارجية السويدية آن ليندي إن الحوار مستمر.\n");
+    let mut bom = vec![0xef, 0xbb, 0xbf];
+    bom.extend_from_slice(text.as_bytes());
+    std::fs::write(inp.join("bom.txt"), &bom).unwrap();
+    std::fs::write(inp.join("plain.txt"), &text).unwrap();
+    let out = dir.path().join("out");
+    common::build(&[&inp], &out, &[]);
+    let g = graph(&out);
+    let with_bom = evidence_texts(&g, "bom.txt", &bom);
+    let without = evidence_texts(&g, "plain.txt", text.as_bytes());
+    assert!(
+        with_bom.iter().any(|(_, t)| t == "خالد بن سالم آل فهيد"),
+        "{with_bom:?}"
+    );
+    // The same facts, and each span sliced from the file on disk is the same text.
+    let strip = |v: &[(String, String)]| {
+        let mut v: Vec<String> = v.iter().map(|(_, t)| t.clone()).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(strip(&with_bom), strip(&without));
+    assert!(with_bom.iter().all(|(_, t)| !t.contains('\u{feff}')));
+}
