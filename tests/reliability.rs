@@ -161,3 +161,78 @@ fn utf8_bom_does_not_shift_evidence_spans_from_the_file() {
     assert_eq!(strip(&with_bom), strip(&without));
     assert!(with_bom.iter().all(|(_, t)| !t.contains('\u{feff}')));
 }
+
+#[test]
+fn every_input_bad_leaves_earlier_outputs_untouched() {
+    let dir = common::tempdir();
+    let out = dir.path().join("out");
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, ARTICLE).unwrap();
+    common::build(&[&good], &out, &[]);
+    let before = std::fs::read(out.join("graph.json")).unwrap();
+    let dot_before = std::fs::read(out.join("graph.dot")).unwrap();
+    std::fs::write(out.join("graph.svg"), "<svg/>").unwrap();
+
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let latin1 = dir.path().join("latin1.txt");
+    std::fs::write(&latin1, [0x71u8, 0xe9, 0x20, 0xff]).unwrap();
+    let missing = dir.path().join("typo.txt");
+    let o = common::wasit()
+        .arg("build")
+        .args([&missing, &empty, &latin1])
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success(), "{err}");
+    for name in ["typo.txt", "empty.txt", "latin1.txt"] {
+        assert!(err.contains(name), "{name} not named in {err}");
+    }
+    assert!(err.contains("no document read"), "{err}");
+    assert_eq!(std::fs::read(out.join("graph.json")).unwrap(), before);
+    assert_eq!(std::fs::read(out.join("graph.dot")).unwrap(), dot_before);
+    assert_eq!(std::fs::read(out.join("graph.svg")).unwrap(), b"<svg/>");
+}
+
+#[test]
+fn build_with_stdout_closed_does_not_panic() {
+    let dir = common::tempdir();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, ARTICLE).unwrap();
+    let out = dir.path().join("out");
+    let mut child = build_cmd(&[&good], &out)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The reader goes away before wasit prints (`wasit build … | head -0`).
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_ne!(o.status.code(), Some(101), "{err}");
+    assert!(out.join("graph.json").is_file());
+}
+
+#[test]
+fn out_under_a_regular_file_fails_before_extraction_naming_it() {
+    let dir = common::tempdir();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, ARTICLE).unwrap();
+    let file = dir.path().join("plain");
+    std::fs::write(&file, "mine").unwrap();
+    for out in [file.join("out"), file.join("a").join("b"), file.clone()] {
+        // A missing input would be reported if extraction had started.
+        let o = build_cmd(&[&dir.path().join("missing.txt"), &good], &out)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert!(err.contains(&out.display().to_string()), "{err}");
+        assert!(err.contains("not a folder"), "{err}");
+        assert!(!err.contains("missing.txt"), "read inputs first: {err}");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
+    }
+}
