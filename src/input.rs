@@ -217,6 +217,47 @@ fn walk(
     Ok(met)
 }
 
+fn path_is_jsonl(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
+}
+
+/// Gives documents of different files that share an id (`a/x.txt` and `b/x.txt`
+/// are both `x.txt`) distinct ids: the path relative to the folder that holds them
+/// all (`a/x.txt`, `b/x.txt`). Ids that no other file shares are kept.
+fn distinct_ids(docs: &mut [Document], sources: &[(usize, PathBuf)]) {
+    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, (d, _)) in sources.iter().enumerate() {
+        by_id.entry(docs[*d].id.as_str()).or_default().push(k);
+    }
+    let mut groups: Vec<Vec<usize>> = by_id.into_values().filter(|g| g.len() > 1).collect();
+    groups.sort();
+    for group in groups {
+        let paths: Vec<PathBuf> = group
+            .iter()
+            .map(|&k| std::path::absolute(&sources[k].1).unwrap_or_else(|_| sources[k].1.clone()))
+            .collect();
+        let mut root: Vec<std::path::Component> = paths[0]
+            .parent()
+            .map(|p| p.components().collect())
+            .unwrap_or_default();
+        for p in &paths[1..] {
+            let common = root
+                .iter()
+                .zip(p.components())
+                .take_while(|(a, b)| **a == *b)
+                .count();
+            root.truncate(common);
+        }
+        let root: PathBuf = root.iter().collect();
+        for (&k, p) in group.iter().zip(&paths) {
+            let rel = p.strip_prefix(&root).unwrap_or(p);
+            docs[sources[k].0].id = rel.to_string_lossy().replace('\\', "/");
+        }
+    }
+}
+
 impl Corpus {
     /// Reads every input. `manifest` adds metadata; `default_date` dates documents that have none.
     pub fn read(inputs: &[PathBuf], manifest: Option<&Path>, default_date: Option<&str>) -> Corpus {
@@ -231,6 +272,8 @@ impl Corpus {
         // Each real file and folder once, across all inputs.
         let mut seen_dirs: HashSet<PathBuf> = HashSet::new();
         let mut seen_files: HashSet<PathBuf> = HashSet::new();
+        // The file each document of a text or HTML file came from (by index).
+        let mut sources: Vec<(usize, PathBuf)> = Vec::new();
         for input in inputs {
             if input.as_os_str() == "-" {
                 let mut bytes = Vec::new();
@@ -275,7 +318,7 @@ impl Corpus {
                         .unwrap_or(&f)
                         .to_string_lossy()
                         .replace('\\', "/");
-                    corpus.read_file(&f, &id);
+                    corpus.read_file_from(&f, &id, &mut sources);
                 }
             } else if input.exists() {
                 let real = fs::canonicalize(input).unwrap_or_else(|_| input.clone());
@@ -286,7 +329,7 @@ impl Corpus {
                     .file_name()
                     .map(|n| n.to_string_lossy().to_string())
                     .unwrap_or_default();
-                corpus.read_file(input, &id);
+                corpus.read_file_from(input, &id, &mut sources);
             } else {
                 corpus.errors.push(err(input, "no such file or directory"));
             }
@@ -303,7 +346,17 @@ impl Corpus {
                 doc.meta.date = default_date.map(str::to_string);
             }
         }
+        distinct_ids(&mut corpus.docs, &sources);
         corpus
+    }
+
+    /// [`Corpus::read_file`], noting the file that a text or HTML document came from.
+    fn read_file_from(&mut self, path: &Path, id: &str, sources: &mut Vec<(usize, PathBuf)>) {
+        let before = self.docs.len();
+        self.read_file(path, id);
+        if self.docs.len() == before + 1 && !path_is_jsonl(path) {
+            sources.push((before, path.to_path_buf()));
+        }
     }
 
     fn read_file(&mut self, path: &Path, id: &str) {

@@ -236,3 +236,37 @@ fn out_under_a_regular_file_fails_before_extraction_naming_it() {
         assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
     }
 }
+
+#[test]
+fn same_file_name_in_two_folders_gives_two_document_ids() {
+    let dir = common::tempdir();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::create_dir_all(&b).unwrap();
+    std::fs::write(a.join("x.txt"), ARTICLE).unwrap();
+    std::fs::write(
+        b.join("x.txt"),
+        "وقالت وزيرة الخارجية السويدية آن ليندي إن الحوار مستمر.",
+    )
+    .unwrap();
+    let (ax, bx) = (a.join("x.txt"), b.join("x.txt"));
+    // Files given one by one, and the two folders.
+    for inputs in [[&ax, &bx], [&a, &b]] {
+        let out = dir.path().join("out");
+        common::build(&[inputs[0].as_path(), inputs[1].as_path()], &out, &[]);
+        let g = graph(&out);
+        assert_eq!(doc_ids(&g), ["a/x.txt", "b/x.txt"]);
+        let docs_of = |label: &str| -> Vec<String> {
+            g["nodes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|n| n["label"] == label)
+                .flat_map(|n| n["evidence"].as_array().unwrap())
+                .map(|e| e["doc"].as_str().unwrap().to_string())
+                .collect()
+        };
+        assert_eq!(docs_of("خالد بن سالم آل فهيد"), ["a/x.txt"]);
+        assert_eq!(docs_of("آن ليندي"), ["b/x.txt"]);
+    }
+}
