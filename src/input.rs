@@ -2,7 +2,7 @@
 //! stripped), JSON Lines corpora, standard input, and `manifest.csv` metadata.
 //! Every problem names its file (and line): `path: what is wrong`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -57,7 +57,10 @@ enum Value2 {
     N(i64),
 }
 
-/// Decodes a file's bytes as text, refusing binary data and empty files.
+/// Decodes a file's bytes as text, refusing binary data and empty files. A UTF-8
+/// byte order mark is kept, so that byte offsets into the text are offsets into the
+/// file (folding drops the mark); readers of structured files skip it with
+/// [`strip_bom`].
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err(err(path, "binary data, not a text file"));
@@ -71,14 +74,15 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
             ),
         )
     })?;
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text);
-    if text.trim().is_empty() {
+    if strip_bom(&text).trim().is_empty() {
         return Err(err(path, "empty file"));
     }
     Ok(text)
+}
+
+/// The text after a UTF-8 byte order mark, if it has one.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
@@ -105,7 +109,7 @@ pub fn html_to_text(html: &str) -> String {
 /// Parses a manifest CSV (`file` column and any of `date`, `url`, `outlet`, `title`).
 pub fn read_manifest(path: &Path) -> Result<HashMap<String, DocMeta>, InputError> {
     let text = decode(path, read_bytes(path)?)?;
-    let mut lines = text.lines().enumerate();
+    let mut lines = strip_bom(&text).lines().enumerate();
     let header = lines.next().map(|(_, l)| split_csv(l)).unwrap_or_default();
     let col = |name: &str| {
         header
@@ -181,19 +185,77 @@ fn is_input_file(p: &Path) -> bool {
     )
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// Collects the input files under `dir`, sorted, each real file once: a folder
+/// already walked (by its canonical path, so a link back to `.` or to a parent is
+/// one) is not walked again, and a file reached twice through links is listed once.
+/// Returns how many input files the walk met, counting those already listed.
+fn walk(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    seen_dirs: &mut HashSet<PathBuf>,
+    seen_files: &mut HashSet<PathBuf>,
+) -> std::io::Result<usize> {
+    if !seen_dirs.insert(fs::canonicalize(dir)?) {
+        return Ok(0);
+    }
+    let mut met = 0;
     let mut entries: Vec<PathBuf> = fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
     entries.sort();
     for p in entries {
         if p.is_dir() {
-            walk(&p, out)?;
+            met += walk(&p, out, seen_dirs, seen_files)?;
         } else if is_input_file(&p) {
-            out.push(p);
+            met += 1;
+            let real = fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
+            if seen_files.insert(real) {
+                out.push(p);
+            }
         }
     }
-    Ok(())
+    Ok(met)
+}
+
+fn path_is_jsonl(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
+}
+
+/// Gives documents of different files that share an id (`a/x.txt` and `b/x.txt`
+/// are both `x.txt`) distinct ids: the path relative to the folder that holds them
+/// all (`a/x.txt`, `b/x.txt`). Ids that no other file shares are kept.
+fn distinct_ids(docs: &mut [Document], sources: &[(usize, PathBuf)]) {
+    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, (d, _)) in sources.iter().enumerate() {
+        by_id.entry(docs[*d].id.as_str()).or_default().push(k);
+    }
+    let mut groups: Vec<Vec<usize>> = by_id.into_values().filter(|g| g.len() > 1).collect();
+    groups.sort();
+    for group in groups {
+        let paths: Vec<PathBuf> = group
+            .iter()
+            .map(|&k| std::path::absolute(&sources[k].1).unwrap_or_else(|_| sources[k].1.clone()))
+            .collect();
+        let mut root: Vec<std::path::Component> = paths[0]
+            .parent()
+            .map(|p| p.components().collect())
+            .unwrap_or_default();
+        for p in &paths[1..] {
+            let common = root
+                .iter()
+                .zip(p.components())
+                .take_while(|(a, b)| **a == *b)
+                .count();
+            root.truncate(common);
+        }
+        let root: PathBuf = root.iter().collect();
+        for (&k, p) in group.iter().zip(&paths) {
+            let rel = p.strip_prefix(&root).unwrap_or(p);
+            docs[sources[k].0].id = rel.to_string_lossy().replace('\\', "/");
+        }
+    }
 }
 
 impl Corpus {
@@ -207,6 +269,11 @@ impl Corpus {
                 Err(e) => corpus.errors.push(e),
             }
         }
+        // Each real file and folder once, across all inputs.
+        let mut seen_dirs: HashSet<PathBuf> = HashSet::new();
+        let mut seen_files: HashSet<PathBuf> = HashSet::new();
+        // The file each document of a text or HTML file came from (by index).
+        let mut sources: Vec<(usize, PathBuf)> = Vec::new();
         for input in inputs {
             if input.as_os_str() == "-" {
                 let mut bytes = Vec::new();
@@ -220,6 +287,10 @@ impl Corpus {
                 continue;
             }
             if input.is_dir() {
+                // The same folder given twice (or through a link) is read once.
+                if fs::canonicalize(input).is_ok_and(|c| seen_dirs.contains(&c)) {
+                    continue;
+                }
                 let local = input.join("manifest.csv");
                 if local.is_file() && manifest.is_none() {
                     match read_manifest(&local) {
@@ -228,11 +299,14 @@ impl Corpus {
                     }
                 }
                 let mut files = Vec::new();
-                if let Err(e) = walk(input, &mut files) {
-                    corpus.errors.push(err(input, e.to_string()));
-                    continue;
-                }
-                if files.is_empty() {
+                let met = match walk(input, &mut files, &mut seen_dirs, &mut seen_files) {
+                    Ok(met) => met,
+                    Err(e) => {
+                        corpus.errors.push(err(input, e.to_string()));
+                        continue;
+                    }
+                };
+                if met == 0 {
                     corpus.errors.push(err(
                         input,
                         "no text files (.txt, .html, .jsonl) in this folder",
@@ -244,14 +318,18 @@ impl Corpus {
                         .unwrap_or(&f)
                         .to_string_lossy()
                         .replace('\\', "/");
-                    corpus.read_file(&f, &id);
+                    corpus.read_file_from(&f, &id, &mut sources);
                 }
             } else if input.exists() {
+                let real = fs::canonicalize(input).unwrap_or_else(|_| input.clone());
+                if !seen_files.insert(real) {
+                    continue;
+                }
                 let id = input
                     .file_name()
                     .map(|n| n.to_string_lossy().to_string())
                     .unwrap_or_default();
-                corpus.read_file(input, &id);
+                corpus.read_file_from(input, &id, &mut sources);
             } else {
                 corpus.errors.push(err(input, "no such file or directory"));
             }
@@ -268,7 +346,17 @@ impl Corpus {
                 doc.meta.date = default_date.map(str::to_string);
             }
         }
+        distinct_ids(&mut corpus.docs, &sources);
         corpus
+    }
+
+    /// [`Corpus::read_file`], noting the file that a text or HTML document came from.
+    fn read_file_from(&mut self, path: &Path, id: &str, sources: &mut Vec<(usize, PathBuf)>) {
+        let before = self.docs.len();
+        self.read_file(path, id);
+        if self.docs.len() == before + 1 && !path_is_jsonl(path) {
+            sources.push((before, path.to_path_buf()));
+        }
     }
 
     fn read_file(&mut self, path: &Path, id: &str) {
@@ -285,8 +373,10 @@ impl Corpus {
             }
         };
         match ext.as_str() {
-            "jsonl" => self.read_jsonl(path, &text),
-            "html" | "htm" => self.docs.push(Document::new(id, html_to_text(&text))),
+            "jsonl" => self.read_jsonl(path, strip_bom(&text)),
+            "html" | "htm" => self
+                .docs
+                .push(Document::new(id, html_to_text(strip_bom(&text)))),
             _ => self.docs.push(Document::new(id, text)),
         }
     }

@@ -50,6 +50,9 @@ const ALPHABET: &[&str] = &[
     "مسقط",
     "المقبل",
     "31",
+    "ﷺ",
+    "رئيس",
+    "الشيخ",
 ];
 
 #[test]
@@ -76,5 +79,31 @@ fn any_string_never_panics() {
             }
         }
         let _ = wasit::graph::build(&[facts], Default::default());
+    }
+}
+
+/// Regression (issue 11): a title followed by the ligature ﷺ, which folds to four
+/// words that all map back to one character, made a person with an empty name and
+/// panicked in `graph::people` (`forms[0]` on an empty list).
+#[test]
+fn title_before_ligature_makes_no_empty_person() {
+    let lex = Lexicon::embedded();
+    for text in [
+        "قال رئيس ﷺ",
+        "وقال الشيخ ﷺ إن المحادثات كانت بناءة.",
+        "قال رئيس ﷺ إن الوفد وصل إلى مسقط، وقال الشيخ ﷺ إن الجولة المقبلة في روما.",
+        "ﷺ",
+        "الشيخ ﷺ ﷺ",
+    ] {
+        let doc = Document::new("p.txt", text);
+        let facts = extract(&doc, lex);
+        for p in &facts.persons {
+            assert!(
+                p.anonymous || !p.name.trim().is_empty(),
+                "a person with an empty name in {text:?}: {p:?}"
+            );
+        }
+        let g = wasit::graph::build(&[facts], Default::default());
+        assert!(!g.to_json().is_empty());
     }
 }

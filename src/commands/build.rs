@@ -61,9 +61,23 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         owned = Lexicon::with_options(&lexicon_files, !args.no_people_kb)?;
         &owned
     };
+    check_out_folder(&args.out)?;
     let corpus = Corpus::read(&args.inputs, args.manifest.as_deref(), args.date.as_deref());
     for e in &corpus.errors {
         eprintln!("{e}");
+    }
+    // Nothing read: publish nothing, so the outputs of an earlier run stay.
+    if corpus.docs.is_empty() {
+        let failed: Vec<&str> = corpus.errors.iter().map(|e| e.path.as_str()).collect();
+        anyhow::bail!(
+            "no document read (failed: {}); nothing written to {}",
+            if failed.is_empty() {
+                "no inputs".to_string()
+            } else {
+                failed.join(", ")
+            },
+            args.out.display()
+        );
     }
     let bar =
         if std::io::stderr().is_terminal() && !args.quiet && corpus.docs.len() >= PROGRESS_MIN_DOCS
@@ -152,13 +166,21 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if !args.quiet {
-        print_summary(
+        let summary = print_summary(
+            &mut std::io::stdout().lock(),
             &graph,
             corpus.docs.len(),
             corpus.errors.len(),
             &written,
             started.elapsed().as_secs_f64(),
         );
+        // A closed stdout (`wasit build … | head -0`) is no failure: the outputs are written.
+        match summary {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                return Err(anyhow::Error::new(e).context("stdout: cannot print the summary"));
+            }
+            _ => {}
+        }
     }
     Ok(if failed {
         ExitCode::from(1)
@@ -167,13 +189,36 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// Fails when `out` cannot be a folder (it, or the nearest existing folder above
+/// it, is a file), before any input is read.
+fn check_out_folder(out: &Path) -> anyhow::Result<()> {
+    let mut at = Some(out);
+    while let Some(p) = at {
+        if p.as_os_str().is_empty() {
+            break;
+        }
+        if let Ok(meta) = std::fs::metadata(p) {
+            anyhow::ensure!(
+                meta.is_dir(),
+                "--out {}: cannot create the output folder: {} is not a folder",
+                out.display(),
+                p.display()
+            );
+            return Ok(());
+        }
+        at = p.parent();
+    }
+    Ok(())
+}
+
 fn print_summary(
+    w: &mut impl std::io::Write,
     graph: &wasit::model::Graph,
     docs: usize,
     errors: usize,
     written: &[String],
     secs: f64,
-) {
+) -> std::io::Result<()> {
     let (nodes, edges) = wasit::graph::summary(graph);
     let join = |m: &std::collections::BTreeMap<&str, usize>| {
         m.iter()
@@ -181,7 +226,8 @@ fn print_summary(
             .collect::<Vec<_>>()
             .join(", ")
     };
-    println!(
+    writeln!(
+        w,
         "read {docs} document{}{} in {secs:.2} s",
         if docs == 1 { "" } else { "s" },
         if errors > 0 {
@@ -192,15 +238,15 @@ fn print_summary(
         } else {
             String::new()
         }
-    );
-    println!("nodes {}: {}", graph.node_count(), join(&nodes));
-    println!("edges {}: {}", graph.edge_count(), join(&edges));
+    )?;
+    writeln!(w, "nodes {}: {}", graph.node_count(), join(&nodes))?;
+    writeln!(w, "edges {}: {}", graph.edge_count(), join(&edges))?;
     let meetings: Vec<_> = graph
         .nodes()
         .filter(|n| n.node_type == NodeType::Meeting)
         .collect();
     if !meetings.is_empty() {
-        println!("meetings:");
+        writeln!(w, "meetings:")?;
         for m in meetings {
             let names = |t: wasit::model::EdgeType| {
                 graph
@@ -231,8 +277,9 @@ fn print_summary(
             if !med.is_empty() {
                 line.push_str(&format!(" | mediator: {med}"));
             }
-            println!("{line}");
+            writeln!(w, "{line}")?;
         }
     }
-    println!("wrote {}", written.join(", "));
+    writeln!(w, "wrote {}", written.join(", "))?;
+    w.flush()
 }

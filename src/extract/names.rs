@@ -705,6 +705,10 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
             .collect::<Vec<_>>()
             .join(" ")
     };
+    // A name needs letters of its own in the original text: the words a ligature
+    // folds to (ﷺ → صلى الله عليه وسلم) all map back to the one character, so a
+    // name found among them would be empty.
+    found.retain(|f| !skeleton(&name_of(f)).is_empty());
     for f in &found {
         let name = name_of(f);
         let full = key_of(f.first, f.last);

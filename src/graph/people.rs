@@ -56,7 +56,11 @@ pub fn resolve(facts: &[DocFacts]) -> HashMap<(usize, usize), String> {
         let mut forms: Vec<Vec<String>> = vec![words(&person.name)];
         forms.extend(person.aliases.iter().map(|a| words(a)));
         forms.retain(|f| !f.is_empty());
-        let full = forms[0].clone();
+        // A person with no name to compare (extraction never makes one) gets no id:
+        // no node, and the edges to it are dropped.
+        let Some(full) = forms.first().cloned() else {
+            continue;
+        };
         let matches: Vec<usize> = known
             .iter()
             .enumerate()
@@ -95,4 +99,33 @@ pub fn resolve(facts: &[DocFacts]) -> HashMap<(usize, usize), String> {
         out.insert((d, p), known[idx].0.clone());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::PersonFact;
+
+    /// Regression (issue 11): a person whose name has no letters (a name found
+    /// inside the folding of ﷺ) panicked on `forms[0]`; now it gets no id.
+    #[test]
+    fn person_with_empty_name_gets_no_id_and_no_panic() {
+        let facts = DocFacts {
+            doc: "a.txt".into(),
+            persons: vec![
+                PersonFact::default(),
+                PersonFact {
+                    name: "بدر البوسعيدي".into(),
+                    ..PersonFact::default()
+                },
+            ],
+            ..DocFacts::default()
+        };
+        let ids = resolve(&[facts]);
+        assert_eq!(ids.get(&(0, 0)), None);
+        assert_eq!(
+            ids.get(&(0, 1)).map(String::as_str),
+            Some("person:بدر_البوسعيدي")
+        );
+    }
 }

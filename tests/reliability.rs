@@ -1,0 +1,272 @@
+//! Regression tests of issue 11 (reliability), each named after the bug it pins,
+//! driving the real binary.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+const ARTICLE: &str = "قال وزير الخارجية القطري خالد بن سالم آل فهيد إن المحادثات بناءة.";
+
+fn graph(out: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(out.join("graph.json")).unwrap()).unwrap()
+}
+
+fn doc_ids(g: &Value) -> Vec<String> {
+    g["wasit"]["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Runs `cmd`, killing it after `limit`; panics naming `what` if it did not end.
+fn run_with_limit(mut cmd: Command, limit: Duration, what: &str) -> Output {
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run wasit");
+    let started = Instant::now();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            return child.wait_with_output().unwrap();
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{what}: still running after {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn build_cmd(inputs: &[&Path], out: &Path) -> Command {
+    let mut cmd = common::wasit();
+    cmd.arg("build")
+        .args(inputs)
+        .arg("--out")
+        .arg(out)
+        .args(["--render", "none"]);
+    cmd
+}
+
+#[cfg(unix)]
+#[test]
+fn folder_with_two_links_to_itself_ends_and_reads_each_file_once() {
+    let dir = common::tempdir();
+    let inp = dir.path().join("in");
+    std::fs::create_dir_all(&inp).unwrap();
+    std::fs::write(inp.join("a.txt"), ARTICLE).unwrap();
+    std::os::unix::fs::symlink(".", inp.join("l1")).unwrap();
+    std::os::unix::fs::symlink(".", inp.join("l2")).unwrap();
+    let out = dir.path().join("out");
+    let o = run_with_limit(
+        build_cmd(&[&inp], &out),
+        Duration::from_secs(60),
+        "two links to `.`",
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(doc_ids(&graph(&out)), ["a.txt"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn folder_with_one_link_to_itself_reads_the_article_once() {
+    let dir = common::tempdir();
+    let inp = dir.path().join("in");
+    std::fs::create_dir_all(inp.join("sub")).unwrap();
+    std::fs::write(inp.join("a.txt"), ARTICLE).unwrap();
+    std::os::unix::fs::symlink(".", inp.join("loop")).unwrap();
+    // A link back to a parent, and a link to a file already read.
+    std::os::unix::fs::symlink("..", inp.join("sub").join("up")).unwrap();
+    std::os::unix::fs::symlink("../a.txt", inp.join("sub").join("same.txt")).unwrap();
+    let out = dir.path().join("out");
+    let o = run_with_limit(
+        build_cmd(&[&inp, &inp], &out),
+        Duration::from_secs(60),
+        "a link to `.`",
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let g = graph(&out);
+    assert_eq!(doc_ids(&g), ["a.txt"]);
+    let claims = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["type"] == "claim")
+        .count();
+    assert_eq!(claims, 1, "{g}");
+}
+
+/// Every evidence span of document `doc` in graph `g`, sliced from `bytes`.
+fn evidence_texts(g: &Value, doc: &str, bytes: &[u8]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for item in g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(g["edges"].as_array().unwrap())
+    {
+        for ev in item["evidence"].as_array().into_iter().flatten() {
+            if ev["doc"] != doc {
+                continue;
+            }
+            let (s, e) = (
+                ev["start"].as_u64().unwrap() as usize,
+                ev["end"].as_u64().unwrap() as usize,
+            );
+            let text = std::str::from_utf8(&bytes[s..e])
+                .unwrap_or_else(|_| panic!("span {s}..{e} off char boundaries of the file"))
+                .to_string();
+            let what = item["id"]
+                .as_str()
+                .map(String::from)
+                .unwrap_or_else(|| format!("{}", item["type"]));
+            out.push((what, text));
+        }
+    }
+    out
+}
+
+#[test]
+fn utf8_bom_does_not_shift_evidence_spans_from_the_file() {
+    let dir = common::tempdir();
+    let inp = dir.path().join("in");
+    std::fs::create_dir_all(&inp).unwrap();
+    let text = format!("{ARTICLE}\nوقالت وزيرة الخارجية السويدية آن ليندي إن الحوار مستمر.\n");
+    let mut bom = vec![0xef, 0xbb, 0xbf];
+    bom.extend_from_slice(text.as_bytes());
+    std::fs::write(inp.join("bom.txt"), &bom).unwrap();
+    std::fs::write(inp.join("plain.txt"), &text).unwrap();
+    let out = dir.path().join("out");
+    common::build(&[&inp], &out, &[]);
+    let g = graph(&out);
+    let with_bom = evidence_texts(&g, "bom.txt", &bom);
+    let without = evidence_texts(&g, "plain.txt", text.as_bytes());
+    assert!(
+        with_bom.iter().any(|(_, t)| t == "خالد بن سالم آل فهيد"),
+        "{with_bom:?}"
+    );
+    // The same facts, and each span sliced from the file on disk is the same text.
+    let strip = |v: &[(String, String)]| {
+        let mut v: Vec<String> = v.iter().map(|(_, t)| t.clone()).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(strip(&with_bom), strip(&without));
+    assert!(with_bom.iter().all(|(_, t)| !t.contains('\u{feff}')));
+}
+
+#[test]
+fn every_input_bad_leaves_earlier_outputs_untouched() {
+    let dir = common::tempdir();
+    let out = dir.path().join("out");
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, ARTICLE).unwrap();
+    common::build(&[&good], &out, &[]);
+    let before = std::fs::read(out.join("graph.json")).unwrap();
+    let dot_before = std::fs::read(out.join("graph.dot")).unwrap();
+    std::fs::write(out.join("graph.svg"), "<svg/>").unwrap();
+
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let latin1 = dir.path().join("latin1.txt");
+    std::fs::write(&latin1, [0x71u8, 0xe9, 0x20, 0xff]).unwrap();
+    let missing = dir.path().join("typo.txt");
+    let o = common::wasit()
+        .arg("build")
+        .args([&missing, &empty, &latin1])
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success(), "{err}");
+    for name in ["typo.txt", "empty.txt", "latin1.txt"] {
+        assert!(err.contains(name), "{name} not named in {err}");
+    }
+    assert!(err.contains("no document read"), "{err}");
+    assert_eq!(std::fs::read(out.join("graph.json")).unwrap(), before);
+    assert_eq!(std::fs::read(out.join("graph.dot")).unwrap(), dot_before);
+    assert_eq!(std::fs::read(out.join("graph.svg")).unwrap(), b"<svg/>");
+}
+
+#[test]
+fn build_with_stdout_closed_does_not_panic() {
+    let dir = common::tempdir();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, ARTICLE).unwrap();
+    let out = dir.path().join("out");
+    let mut child = build_cmd(&[&good], &out)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The reader goes away before wasit prints (`wasit build … | head -0`).
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_ne!(o.status.code(), Some(101), "{err}");
+    assert!(out.join("graph.json").is_file());
+}
+
+#[test]
+fn out_under_a_regular_file_fails_before_extraction_naming_it() {
+    let dir = common::tempdir();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, ARTICLE).unwrap();
+    let file = dir.path().join("plain");
+    std::fs::write(&file, "mine").unwrap();
+    for out in [file.join("out"), file.join("a").join("b"), file.clone()] {
+        // A missing input would be reported if extraction had started.
+        let o = build_cmd(&[&dir.path().join("missing.txt"), &good], &out)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert!(err.contains(&out.display().to_string()), "{err}");
+        assert!(err.contains("not a folder"), "{err}");
+        assert!(!err.contains("missing.txt"), "read inputs first: {err}");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
+    }
+}
+
+#[test]
+fn same_file_name_in_two_folders_gives_two_document_ids() {
+    let dir = common::tempdir();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::create_dir_all(&b).unwrap();
+    std::fs::write(a.join("x.txt"), ARTICLE).unwrap();
+    std::fs::write(
+        b.join("x.txt"),
+        "وقالت وزيرة الخارجية السويدية آن ليندي إن الحوار مستمر.",
+    )
+    .unwrap();
+    let (ax, bx) = (a.join("x.txt"), b.join("x.txt"));
+    // Files given one by one, and the two folders.
+    for inputs in [[&ax, &bx], [&a, &b]] {
+        let out = dir.path().join("out");
+        common::build(&[inputs[0].as_path(), inputs[1].as_path()], &out, &[]);
+        let g = graph(&out);
+        assert_eq!(doc_ids(&g), ["a/x.txt", "b/x.txt"]);
+        let docs_of = |label: &str| -> Vec<String> {
+            g["nodes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|n| n["label"] == label)
+                .flat_map(|n| n["evidence"].as_array().unwrap())
+                .map(|e| e["doc"].as_str().unwrap().to_string())
+                .collect()
+        };
+        assert_eq!(docs_of("خالد بن سالم آل فهيد"), ["a/x.txt"]);
+        assert_eq!(docs_of("آن ليندي"), ["b/x.txt"]);
+    }
+}
