@@ -144,3 +144,41 @@ examples = [{ text = "وسهلت النرويج المحادثات بين الط
         .unwrap();
     check(&lex, i, &lex.rules.rules[i].examples[0]).unwrap();
 }
+
+/// The README's command: the seeds with the example rule file of `examples/rules/`,
+/// and a sentence of its kind, which the rule makes a mediation.
+#[test]
+fn the_readme_rule_file_builds_with_the_seeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("oslo.txt");
+    std::fs::write(
+        &doc,
+        "انطلقت في أوسلو الأحد 3 مارس 2024 المحادثات بين كولومبيا وفنزويلا. وسهلت النرويج المحادثات بين الطرفين.",
+    )
+    .unwrap();
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let out = dir.path().join("out");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_wasit"))
+        .current_dir(&root)
+        .args(["build", "seeds"])
+        .arg(&doc)
+        .args([
+            "--lexicon",
+            "examples/rules/facilitated.toml",
+            "--render",
+            "none",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let g: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("graph.json")).unwrap()).unwrap();
+    let mediates = g["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["type"] == "mediates" && e["source"] == "state:NO");
+    assert!(mediates, "no mediates edge from Norway");
+}

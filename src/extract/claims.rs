@@ -927,6 +927,30 @@ mod tests {
         "بسام ياسين",
         None::<&str>
     );
+    // n24 (Doha Darfur document): a second verb opens its own clause and speaker.
+    t!(
+        a_second_verb_opens_its_own_claim,
+        "من جهتها ،رفضت حركة العدل والمساواة بزعامة خليل ابراهيم التوقيع على وثيقة الدوحة، واعتبر نائب رئيس مكتب الحركة بكندا عبدالرازق محمد عبد المولي الوثيقة غير مجدية في تحقيق السلام بالاقليم.",
+        "الوثيقة غير مجدية",
+        "عبدالرازق محمد عبد المولي",
+        None::<&str>
+    );
+    // n20 (Blinken in Baghdad): a government named by its nisba is its state.
+    t!(
+        a_government_speaks_for_its_state,
+        "وقالت الحكومة العراقية، في بيان لها، إنّه جرى خلال اللقاء بحث تطورات الأحداث المتصاعدة في قطاع غزّة.",
+        "بحث تطورات الأحداث",
+        "state:IQ",
+        None::<&str>
+    );
+    // A holdout sentence: "المنبثق عن" cites nobody.
+    t!(
+        an_and_after_a_noun_cites_nobody,
+        "وكانت السلطات المالية قد أعلنت في يناير 2024 إنهاء العمل باتفاق السلام والمصالحة المنبثق عن مسار الجزائر.",
+        "إنهاء العمل باتفاق السلام",
+        "state:ML",
+        None::<&str>
+    );
     t!(
         speaker_after_verb,
         "قال وزير الخارجية القطري خالد بن سالم آل فهيد إن المحادثات كانت بناءة.",

@@ -1,0 +1,108 @@
+//! Real published news: the graph of the real-news development set (tests/news/dev,
+//! 34 articles by Arab outlets, gold in tests/news_dev.gold.toml) holds its floors, and
+//! the ANERcorp train split (read from ../shared when it is there, never copied here)
+//! holds the person and organization floors.
+//!
+//! The floors are the figures reached, a little below; the targets (mission
+//! 0.85, meeting_role 0.70, claim 0.80, wrong speakers ≤ 5 %; ANERcorp person 0.75
+//! strict / 0.80 lenient, organization 0.60) are not all met yet and are listed next
+//! to each floor so that a change that reaches one can raise its floor to it.
+mod common;
+
+use serde_json::Value;
+
+fn f1(r: &Value, k: &str) -> f64 {
+    r[k]["f1"].as_f64().unwrap()
+}
+
+#[test]
+fn real_news_dev_set_holds_its_floors() {
+    let dir = common::tempdir();
+    common::build(&[&common::root().join("tests/news/dev")], dir.path(), &[]);
+    let o = common::wasit()
+        .arg("eval")
+        .arg(dir.path().join("graph.json"))
+        .arg(common::root().join("tests/news_dev.gold.toml"))
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let r = serde_json::from_slice::<Value>(&o.stdout).unwrap()["results"].clone();
+    // (figure, floor, the target)
+    for (figure, floor, _target) in [
+        ("person", 0.90, 0.90),
+        ("state", 0.95, 0.95),
+        ("affiliation", 0.89, 0.85),
+        ("meeting", 0.76, 0.80),
+        ("meeting_role", 0.58, 0.70),
+        ("claim", 0.78, 0.80),
+    ] {
+        assert!(f1(&r, figure) >= floor, "{figure} F1 below {floor}: {r}");
+    }
+    let mission = [
+        "person",
+        "state",
+        "affiliation",
+        "meeting",
+        "meeting_role",
+        "claim",
+    ]
+    .iter()
+    .map(|k| f1(&r, k))
+    .sum::<f64>()
+        / 6.0;
+    assert!(
+        mission >= 0.82,
+        "mission {mission:.3} below 0.82 (target 0.85)"
+    );
+    let wrong = r["claim"]["wrong_speaker"].as_f64().unwrap();
+    let matched = r["claim"]["tp"].as_f64().unwrap();
+    assert!(
+        wrong <= 0.12 * matched,
+        "{wrong} wrong speakers of {matched} (floor 12 %, target 5 %)"
+    );
+}
+
+#[test]
+fn anercorp_train_split_holds_its_floors() {
+    let corpus = common::root().join("../shared/eval/anercorp-train");
+    if !corpus.join("score.py").exists() {
+        // The corpus may not be copied into the repository, and a clean clone has no
+        // ../shared: the test says so and skips, in CI too.
+        eprintln!("notice: ../shared/eval/anercorp-train not found; skipping the ANERcorp floors");
+        return;
+    }
+    if !common::require("Python 3", &["python3", "--version"]) {
+        return;
+    }
+    let dir = common::tempdir();
+    common::build(&[&corpus.join("docs")], dir.path(), &[]);
+    let o = std::process::Command::new("python3")
+        .arg(corpus.join("score.py"))
+        .arg(corpus.join("gold.json"))
+        .arg(corpus.join("docs"))
+        .arg("--graph")
+        .arg(dir.path().join("graph.json"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8_lossy(&o.stdout);
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("external:"))
+        .unwrap_or_else(|| panic!("no figures in {out}"));
+    let figure = |k: &str| -> f64 {
+        line.split_whitespace()
+            .find_map(|w| w.strip_prefix(&format!("{k}=")))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("no {k} in {line}"))
+    };
+    // (figure, floor, the target)
+    for (k, floor, _target) in [
+        ("person_strict", 0.50, 0.75),
+        ("person_lenient", 0.63, 0.80),
+        ("org", 0.35, 0.60),
+    ] {
+        assert!(figure(k) >= floor, "{k} below {floor}: {line}");
+    }
+}
