@@ -30,23 +30,7 @@ fn edges<'a>(g: &'a Value, t: &str, target: &str) -> Vec<&'a str> {
         .collect()
 }
 
-/// Scores a graph with `wasit eval --json` and returns the results object.
-fn score(out: &Path, gold: &Path) -> Value {
-    let o = common::wasit()
-        .arg("eval")
-        .arg(out.join("graph.json"))
-        .arg(gold)
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
-    v["results"].clone()
-}
-
-fn f1(r: &Value, k: &str) -> f64 {
-    r[k]["f1"].as_f64().unwrap()
-}
+use common::{f1, score};
 
 /// The F1 floors the issues set.
 fn assert_f1_floors(r: &Value) {

@@ -43,20 +43,13 @@ const OUTLET_HEADS: &[&str] = &[
     "تلفزيون",
 ];
 
-/// Words for a state's government before its nisba (الحكومة العراقية), in
-/// data/words/government_heads.txt.
-const GOVERNMENT_HEADS: &str = include_str!("../../data/words/government_heads.txt");
-
-/// True for a word of [`GOVERNMENT_HEADS`].
-fn is_government_head(t: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| crate::text::word_set(GOVERNMENT_HEADS))
-        .contains(t)
-}
+/// Words for a state's government before its nisba (الحكومة العراقية).
+static GOVERNMENT_HEADS: crate::text::WordList =
+    crate::text::WordList::new(include_str!("../../data/words/government_heads.txt"));
 
 /// "الحكومة العراقية" at token `j`: the government of a state speaks for the state.
 fn government_of(an: &Analysis, ents: &Entities, j: usize) -> Option<Ref> {
-    if !is_government_head(an.tok(j)) {
+    if !GOVERNMENT_HEADS.contains(an.tok(j)) {
         return None;
     }
     ents.at_token(j + 1)
@@ -247,13 +240,6 @@ impl<'a> State<'a> {
     }
 }
 
-/// Drops the article of a folded phrase's first word (الامير → امير).
-fn without_article(key: &str) -> &str {
-    key.strip_prefix("ال")
-        .filter(|r| r.chars().count() >= 2)
-        .unwrap_or(key)
-}
-
 /// The person a title stands for when no name follows it (أمير قطر، رئيس مجلس النواب
 /// اللبناني، ولي العهد السعودي): the one person of the document whose post, given with
 /// a name elsewhere, is that title of that state or body. Returns the person and the
@@ -270,7 +256,7 @@ fn titled_person(
     if an.tokens.first_from(h.token_start) != k {
         return None;
     }
-    let title = without_article(&an.folded.text[h.start..h.end]);
+    let title = crate::text::without_article(&an.folded.text[h.start..h.end]);
     let mut next = an.tokens.first_from(h.end).max(k + 1);
     let mut target: Option<&str> = None;
     // The state or body the title belongs to, right after it (أمير دولة قطر).
@@ -295,7 +281,7 @@ fn titled_person(
         an.tokens.list[k].start,
         an.tokens.list[next.saturating_sub(1).max(k)].end,
     ));
-    let phrase = without_article(&phrase);
+    let phrase = crate::text::without_article(&phrase);
     let code = target.and_then(|t| t.rsplit(':').next());
     let mut found = None;
     for r in &people.relations {
@@ -309,7 +295,7 @@ fn titled_person(
             continue;
         };
         let role = crate::text::fold_key(role);
-        let role = without_article(&role);
+        let role = crate::text::without_article(&role);
         let same_body = match (target, code) {
             (Some(t), Some(c)) => id == t || id.rsplit(':').next() == Some(c),
             _ => true,

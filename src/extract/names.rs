@@ -18,23 +18,16 @@ use super::entities::{Entities, Via};
 use super::{Analysis, PersonFact, Ref, RelationFact};
 
 /// Function words and common words that never belong to a name.
-const STOP_WORDS: &str = include_str!("../../data/words/name_stops.txt");
+static STOP_WORDS: crate::text::WordList =
+    crate::text::WordList::new(include_str!("../../data/words/name_stops.txt"));
 
-/// Head nouns of a post's body and military specialties (data/words/post_heads.txt).
-const POST_HEADS: &str = include_str!("../../data/words/post_heads.txt");
+/// Head nouns of a post's body and military specialties.
+static POST_HEADS: crate::text::WordList =
+    crate::text::WordList::new(include_str!("../../data/words/post_heads.txt"));
 
-/// True for a word of [`POST_HEADS`].
-fn is_post_head(t: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| crate::text::word_set(POST_HEADS))
-        .contains(t)
-}
-
-/// True for a word of [`STOP_WORDS`] (a set built once: this runs per token).
+/// True for a word of [`STOP_WORDS`].
 fn is_stop(t: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| crate::text::word_set(STOP_WORDS))
-        .contains(t)
+    STOP_WORDS.contains(t)
 }
 
 /// Tokens that join parts of one name.
@@ -380,7 +373,7 @@ fn after_title(an: &Analysis, ents: &Entities, ti: usize, title_last: usize) -> 
             || (t.starts_with("ال") && class == Class::Unknown)
             || (t.starts_with("لل") && class == Class::Unknown)
             // مكتب الحركة، العميد طيار: the head noun of the post's body, a specialty.
-            || (class == Class::Unknown && is_post_head(t))
+            || (class == Class::Unknown && POST_HEADS.contains(t))
             // لحوار بلغراد، لشؤون الرهائن: a preposition heading the post's object.
             || (t.starts_with('ل')
                 && class == Class::Unknown

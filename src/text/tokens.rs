@@ -40,6 +40,14 @@ pub fn has_article(prefix: &str) -> bool {
     prefix.ends_with("ال") || prefix.ends_with("لل")
 }
 
+/// A folded phrase without the article of its first word (الامير → امير), a bare
+/// two-letter word kept as it is.
+pub fn without_article(key: &str) -> &str {
+    key.strip_prefix("ال")
+        .filter(|r| r.chars().count() >= 2)
+        .unwrap_or(key)
+}
+
 /// The readings of a folded word as (proclitics, stem), the bare word first.
 /// A stem keeps at least two letters.
 ///

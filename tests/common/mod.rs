@@ -67,3 +67,22 @@ pub fn build(inputs: &[&Path], out: &Path, extra: &[&str]) -> std::process::Outp
     );
     output
 }
+
+/// Scores `out/graph.json` against `gold` with `wasit eval --json`; the results object.
+pub fn score(out: &Path, gold: &Path) -> serde_json::Value {
+    let o = wasit()
+        .arg("eval")
+        .arg(out.join("graph.json"))
+        .arg(gold)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    v["results"].clone()
+}
+
+/// The F1 of one figure of a results object.
+pub fn f1(r: &serde_json::Value, k: &str) -> f64 {
+    r[k]["f1"].as_f64().unwrap()
+}
