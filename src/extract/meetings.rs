@@ -30,6 +30,8 @@ struct Report {
     sent: usize,
     /// The sides are named only as "the two countries" (بين البلدين، الجانبين).
     both_sides: bool,
+    /// The clause follows a prelude cue (تمهيدا لقمة): other talks than its sentence's.
+    prelude: bool,
 }
 
 fn cues<'a>(an: &'a Analysis, i: usize) -> Vec<(&'a str, &'a str)> {
@@ -69,6 +71,27 @@ fn side_ref(an: &Analysis, m: &Mention) -> Ref {
         }
         _ => Ref::Id(m.id.clone()),
     }
+}
+
+/// True when token `i` names talks (المحادثات، القمة).
+fn talk_noun(an: &Analysis, i: usize) -> bool {
+    cues(an, i).iter().any(|(k, _)| *k == "meeting")
+}
+
+/// True when the mention at token `i` is an adjective of a talks noun, directly or
+/// after other nisbas: "المحادثات الروسية الأميركية".
+fn talk_adjective(an: &Analysis, ents: &Entities, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        if talk_noun(an, k) {
+            return true;
+        }
+        if !ents.at_token(k).is_some_and(|m| m.via == Via::Nisba) {
+            return false;
+        }
+    }
+    false
 }
 
 /// True when the text between tokens a and b holds clause punctuation.
@@ -128,10 +151,36 @@ fn apply_rule(
     r.names_talks |= rule.sets.talks;
 }
 
+/// The document's sentences, each cut before a prelude cue that leads to other
+/// talks (تمهيدا لقمة، تحضيرا للقاء): (sentence, start, end, follows a prelude).
+/// "اجرى مسؤولون أميركيون وروس كبار … مباحثات في العاصمة السعودية الرياض …،
+/// تمهيدا لقمة محتملة بين فلاديمير بوتين ودونالد ترامب" reports two meetings: the
+/// talks held, and the summit they prepare.
+fn clauses(an: &Analysis) -> Vec<(usize, usize, usize, bool)> {
+    let mut out = Vec::new();
+    for (sent, &(s, e)) in an.sentences.iter().enumerate() {
+        let first = an.tokens.first_from(s);
+        let last = an.tokens.first_from(e);
+        let mut start = (s, false);
+        for i in first..last.saturating_sub(1) {
+            let prelude = cues(an, i).iter().any(|(k, _)| *k == "prelude")
+                && (i + 1..(i + 3).min(last))
+                    .any(|j| cues(an, j).iter().any(|(k, _)| *k == "meeting"));
+            if prelude && i > first {
+                let at = an.tokens.list[i].start;
+                out.push((sent, start.0, at, start.1));
+                start = (at, true);
+            }
+        }
+        out.push((sent, start.0, e, start.1));
+    }
+    out
+}
+
 /// Finds the meetings of a document.
 pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> Vec<MeetingFact> {
     let mut reports: Vec<Report> = Vec::new();
-    for (sent, &(s, e)) in an.sentences.iter().enumerate() {
+    for (sent, s, e, prelude) in clauses(an) {
         let first = an.tokens.first_from(s);
         let last = an.tokens.first_from(e);
         if first >= last {
@@ -142,6 +191,10 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
             sent,
             ..Report::default()
         };
+        if prelude {
+            r.fact.status = Some("planned".into());
+            r.prelude = true;
+        }
         let mut participate: Vec<(usize, &str)> = Vec::new();
         let mut talk_cue_at = None;
         let mut talk_cues: Vec<usize> = Vec::new();
@@ -282,6 +335,13 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                                     break;
                                 }
                                 if let Some(m) = ents.at_token(j).filter(|m| is_side(m)) {
+                                    // The nisbas of the talks' noun (استضافة المحادثات
+                                    // الروسية الأميركية) are its sides, not its host.
+                                    if m.via == Via::Nisba && talk_adjective(an, ents, m.first) {
+                                        push_unique(&mut r.fact.parties, side_ref(an, m));
+                                        j = m.last + 1;
+                                        continue;
+                                    }
                                     hosts.push(side_ref(an, m));
                                     // A title's nisba before a person: keep going for the person.
                                     if m.via != Via::Nisba {
@@ -318,7 +378,9 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
             let opener = matches!(
                 bare,
                 "بين" | "مع" | "الجانبين" | "الطرفين" | "البلدين" | "الجانبان" | "الطرفان"
-            ) || bare.contains("مسوول")
+            ) || bare == "الجانب"
+                || talk_noun(an, i)
+                || bare.contains("مسوول")
                 || bare.contains("وفد")
                 || bare.contains("مفاوض")
                 || bare.starts_with("الوفد");
@@ -430,16 +492,18 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                     ""
                 };
                 // A person named in a title's genitive (المبعوث الخاص للرئيس ترامب).
-                let owned = prev.starts_with('ل')
-                    && an
-                        .hit_at(pm.first.wrapping_sub(1))
-                        .is_some_and(|h| h.title().is_some());
+                let title_at = |j: usize| an.hit_at(j).is_some_and(|h| h.title().is_some());
+                // … or with its own ل after the title (والمبعوث الخاص لترامب).
+                let own_lam =
+                    an.folded.text[an.tokens.list[pm.first].start..pm.start].contains('ل');
+                let owned = (prev.starts_with('ل') && title_at(pm.first.wrapping_sub(1)))
+                    || (own_lam && (pm.first.saturating_sub(2)..pm.first).any(title_at));
                 let kin = (pm.first.saturating_sub(2)..pm.first).any(|j| {
                     an.hit_at(j).is_some_and(|h| h.entries.iter().any(|e| matches!(e, Entry::Title(t) if an.lex.titles[*t as usize].kind == crate::lexicon::TitleKind::Kin)))
                 });
                 let governed = (pm.first.saturating_sub(3)..pm.first).any(|j| {
                     matches!(
-                        an.tok(j),
+                        an.tok(j).strip_prefix('و').unwrap_or(an.tok(j)),
                         "اداره"
                             | "حكومه"
                             | "عهد"
@@ -597,6 +661,10 @@ fn distance(date: &str, doc: Option<(i64, u32, u32)>) -> i64 {
 
 fn compatible(m: &Report, r: &Report, doc: Option<(i64, u32, u32)>) -> bool {
     let (a, b) = (&m.fact, &r.fact);
+    // The talks a prelude announces are not those of the clause before it.
+    if m.sent == r.sent && m.prelude != r.prelude {
+        return false;
+    }
     if let (Some(x), Some(y)) = (&a.date, &b.date) {
         if dates_conflict(x, y) && !(m.weak_date || r.weak_date) {
             return false;
@@ -968,6 +1036,46 @@ mod tests {
         "2026-03-13",
         |m| m.hosts.iter().any(|h| id(h) == "state:QA")
     );
+
+    // tests/news/dev/n41 (AFP via Al-Quds Al-Arabi, 2025-02-18).
+    #[test]
+    fn a_prelude_starts_other_talks_and_each_side_lists_its_delegates() {
+        let text = "اجرى مسؤولون أميركيون وروس كبار بينهم وزيرا خارجية البلدين مباحثات في العاصمة السعودية الرياض، تهدف إلى إصلاح العلاقات المتوترة بين واشنطن وموسكو، تمهيدا لقمة محتملة بين فلاديمير بوتين ودونالد ترامب في السعودية. وأظهرت لقطات بثتها قناة العربية السعودية وزير الخارجية السعودي الأمير فيصل بن فرحان يتوسط طاولة جلس حولها من الجانب الأميركي وزير الخارجية ماركو روبيو والمبعوث الخاص لترامب إلى الشرق الأوسط ستيف ويتكوف ومن الجانب الروسي وزير الخارجية سيرغي لافروف، في قصر الدرعية. وقالت وزارة الخارجية السعودية في بيان إنّ استضافة المحادثات الروسية الأميركية تأتي في إطار مساعي المملكة لتعزيز الأمن والسلم في العالم.";
+        let mut doc = Document::new("t.txt", text);
+        doc.meta.date = Some("2025-02-18".into());
+        let facts = extract(&doc, Lexicon::embedded());
+        let name = |r: &Ref| match r {
+            Ref::Person(p) => facts.persons[*p].name.clone(),
+            Ref::Id(s) => s.clone(),
+        };
+        let held: Vec<_> = facts
+            .meetings
+            .iter()
+            .filter(|m| m.status.as_deref() == Some("held"))
+            .collect();
+        assert_eq!(held.len(), 1, "{:?}", facts.meetings);
+        let m = held[0];
+        let mut parties: Vec<String> = m.parties.iter().map(name).collect();
+        parties.sort();
+        assert_eq!(parties, ["state:RU", "state:US"]);
+        assert_eq!(m.hosts.iter().map(name).collect::<Vec<_>>(), ["state:SA"]);
+        let people: Vec<String> = m.participants.iter().map(|(p, _)| name(p)).collect();
+        for who in ["ماركو روبيو", "ستيف ويتكوف", "سيرغي لافروف"] {
+            assert!(
+                people.iter().any(|p| p == who),
+                "{who} missing from {people:?}"
+            );
+        }
+        assert!(!people.iter().any(|p| p.contains("ترامب")), "{people:?}");
+        assert!(facts
+            .meetings
+            .iter()
+            .all(|m| m.status.as_deref() == Some("planned")
+                || !m
+                    .participants
+                    .iter()
+                    .any(|(p, _)| name(p).contains("بوتين"))));
+    }
 
     #[test]
     fn postponement_splits_the_old_date_from_the_new() {
