@@ -83,3 +83,59 @@ fn anercorp_train_split_holds_its_floors() {
         assert!(figure(k) >= floor, "{k} below {floor}: {line}");
     }
 }
+
+/// "والتقى بكل من رئيس مجلس النواب، نبيه بري، وقائد الجيش اللبناني، جوزيف عون،
+/// ورئيس الوزراء، نجيب ميقاتي، بشكل منفرد" (tests/news/dev/n19): three meetings, the
+/// envoy at each, and Lebanon a side of each although it hosts them (a host receiving
+/// a visitor is a side; only talks with a go-between keep their host apart).
+#[test]
+fn separate_meetings_of_one_visit_are_three_with_both_sides() {
+    // The article with its date, as the set's manifest gives it.
+    let input = common::tempdir();
+    let name = "n19_hochstein_beirut_2024.txt";
+    std::fs::copy(
+        common::root().join("tests/news/dev").join(name),
+        input.path().join(name),
+    )
+    .unwrap();
+    std::fs::write(
+        input.path().join("manifest.csv"),
+        format!("file,date\n{name},2024-08-14\n"),
+    )
+    .unwrap();
+    let dir = common::tempdir();
+    common::build(&[input.path()], dir.path(), &[]);
+    let g: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("graph.json")).unwrap()).unwrap();
+    let edges = g["edges"].as_array().unwrap();
+    let into = |m: &str, t: &str| -> Vec<String> {
+        let mut v: Vec<String> = edges
+            .iter()
+            .filter(|e| e["target"] == m && e["type"] == t)
+            .map(|e| e["source"].as_str().unwrap().to_string())
+            .collect();
+        v.sort();
+        v
+    };
+    let meetings: Vec<&str> = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["type"] == "meeting" && n["attrs"]["date"] == "2024-08-14")
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(meetings.len(), 3, "{meetings:?}");
+    let mut met = Vec::new();
+    for m in meetings {
+        assert_eq!(into(m, "party_to"), ["state:LB", "state:US"], "{m}");
+        let people = into(m, "participates_in");
+        assert_eq!(people.len(), 2, "{m}: {people:?}");
+        assert!(people.iter().any(|p| p.contains("هوكستين")), "{people:?}");
+        met.extend(people.into_iter().filter(|p| !p.contains("هوكستين")));
+    }
+    met.sort();
+    assert_eq!(
+        met,
+        ["person:جوزاف_عون", "person:نبيه_بري", "person:نجيب_ميقاتي"]
+    );
+}

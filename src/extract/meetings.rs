@@ -32,6 +32,8 @@ struct Report {
     both_sides: bool,
     /// The clause follows a prelude cue (تمهيدا لقمة): other talks than its sentence's.
     prelude: bool,
+    /// One of the separate meetings a sentence lists (التقى بكل من … بشكل منفرد).
+    apart: Option<usize>,
 }
 
 fn cues<'a>(an: &'a Analysis, i: usize) -> Vec<(&'a str, &'a str)> {
@@ -198,6 +200,7 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
         let mut participate: Vec<(usize, &str)> = Vec::new();
         let mut talk_cue_at = None;
         let mut talk_cues: Vec<usize> = Vec::new();
+        let mut apart = false;
         for i in first..last {
             for (kind, value) in cues(an, i) {
                 match kind {
@@ -225,6 +228,7 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                         r.fact.round = value.parse().ok();
                     }
                     "participate" => participate.push((i, value)),
+                    "apart" => apart = true,
                     "mediate" => {
                         // The go-between: a state, organization or person right after the
                         // cue (بوساطة عمانية، الوسيط القطري), else right before it
@@ -630,6 +634,17 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
             next.fact.round = None;
             reports.push(r);
             reports.push(next);
+        } else if apart && r.fact.participants.len() >= 3 {
+            // "والتقى بكل من رئيس مجلس النواب، نبيه بري، وقائد الجيش اللبناني، جوزيف
+            // عون، ورئيس الوزراء، نجيب ميقاتي، بشكل منفرد": one meeting with each.
+            let (subject, others) = r.fact.participants.split_first().expect("three");
+            for other in others {
+                let mut one = r.clone();
+                one.fact.participants = vec![subject.clone(), other.clone()];
+                one.apart = Some(sent);
+                one.names_talks = true;
+                reports.push(one);
+            }
         } else {
             reports.push(r);
         }
@@ -663,6 +678,10 @@ fn compatible(m: &Report, r: &Report, doc: Option<(i64, u32, u32)>) -> bool {
     let (a, b) = (&m.fact, &r.fact);
     // The talks a prelude announces are not those of the clause before it.
     if m.sent == r.sent && m.prelude != r.prelude {
+        return false;
+    }
+    // Separate meetings of one sentence stay apart.
+    if m.apart.is_some() && m.apart == r.apart {
         return false;
     }
     if let (Some(x), Some(y)) = (&a.date, &b.date) {
@@ -770,6 +789,7 @@ fn absorb(m: &mut Report, r: Report) {
     a.spans.extend(b.spans);
     m.names_talks |= r.names_talks;
     m.both_sides |= r.both_sides;
+    m.apart = m.apart.or(r.apart);
 }
 
 fn substance(r: &Report) -> bool {

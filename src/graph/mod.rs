@@ -234,9 +234,15 @@ fn sides_from_delegates(g: &mut Graph) {
         if parties.len() >= 2 {
             continue;
         }
+        // A host stands between the sides only in talks with a go-between (Oman
+        // hosting the US and Iran); a host receiving a visitor is a side.
+        let mediated = g.in_edges(&m).any(|e| e.edge_type == EdgeType::Mediates)
+            || g.node(&m).and_then(|n| n.attr_str("format")) == Some("indirect");
         let go_betweens: Vec<String> = g
             .in_edges(&m)
-            .filter(|e| matches!(e.edge_type, EdgeType::Mediates | EdgeType::Hosts))
+            .filter(|e| {
+                e.edge_type == EdgeType::Mediates || (mediated && e.edge_type == EdgeType::Hosts)
+            })
             .map(|e| e.source.clone())
             .collect();
         let delegates: Vec<(String, Vec<Evidence>)> = g
@@ -246,7 +252,16 @@ fn sides_from_delegates(g: &mut Graph) {
             .collect();
         let mut sides: Vec<(String, Vec<Evidence>)> = Vec::new();
         for (p, ev) in delegates {
-            // A movement the person belongs to (no state above it), else the person's state.
+            // A state post the text gives (رئيس مجلس النواب، نبيه بري) speaks for the
+            // state; else a movement the person belongs to (no state above it); else
+            // the person's state.
+            let post = g.out_edges(&p).find_map(|e| {
+                let state = g
+                    .node(&e.target)
+                    .is_some_and(|n| n.node_type == NodeType::State);
+                (e.edge_type == EdgeType::AffiliatedWith && state && e.attr_str("role").is_some())
+                    .then(|| e.target.clone())
+            });
             let movement = g
                 .out_edges(&p)
                 .filter(|e| e.edge_type == EdgeType::AffiliatedWith)
@@ -256,7 +271,7 @@ fn sides_from_delegates(g: &mut Graph) {
                         .is_some_and(|n| n.node_type == NodeType::Organization);
                     (is_org && state_of(g, &e.target).is_none()).then(|| e.target.clone())
                 });
-            if let Some(side) = movement.or_else(|| state_of(g, &p)) {
+            if let Some(side) = post.or(movement).or_else(|| state_of(g, &p)) {
                 if !go_betweens.contains(&side) && !sides.iter().any(|(s, _)| *s == side) {
                     sides.push((side, ev));
                 }
