@@ -92,6 +92,16 @@ impl<'a> State<'a> {
             return None;
         }
         let n = an.tokens.list.len();
+        // A quoted name (موقع "عصر إيران"): every word up to the closing quote.
+        if j + 1 < n && an.gap(j, j + 1).contains(['"', '«', '“']) {
+            let close = (j + 1..(j + 5).min(n))
+                .find(|&k| k + 1 >= n || an.gap(k, k + 1).contains(['"', '»', '”']));
+            if let Some(k) = close {
+                let found = self.outlet(j, head, bare, k + 1);
+                // "في تصريحات لصحيفة "الوفاق"": the outlet spoken to is no speaker.
+                return (!head.starts_with('ل')).then_some(found);
+            }
+        }
         let mut end = j + 1;
         while end < n && end - j <= 3 {
             let t = an.tok(end);
@@ -111,12 +121,20 @@ impl<'a> State<'a> {
         if end == j + 1 {
             return None;
         }
+        Some(self.outlet(j, head, bare, end))
+    }
+
+    /// The outlet named by tokens `[j, end)` (its head word `bare` without clitics).
+    fn outlet(&mut self, j: usize, head: &str, bare: &str, end: usize) -> (Ref, usize, bool) {
+        let an = self.an;
         let start = an.tokens.list[j].start + (head.len() - bare.len());
         let stop = an.tokens.list[end - 1].end;
         let label = an
             .orig(start, stop)
-            .trim_matches(|c: char| "\"«»“”".contains(c))
-            .to_string();
+            .replace(['"', '«', '»', '“', '”'], "")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let id = format!("org:{}", crate::text::fold_key(&label).replace(' ', "-"));
         let span = an.span(start, stop);
         match self.out.outlets.iter_mut().find(|o| o.id == id) {
@@ -133,7 +151,7 @@ impl<'a> State<'a> {
         }
         let r = Ref::Id(id);
         self.last_outlet = Some(r.clone());
-        Some((r, end, true))
+        (r, end, true)
     }
 
     fn anon_ref(&self, k: usize) -> Ref {
@@ -919,6 +937,23 @@ mod tests {
         "من جهتها ،رفضت حركة العدل والمساواة بزعامة خليل ابراهيم التوقيع على وثيقة الدوحة، واعتبر نائب رئيس مكتب الحركة بكندا عبدالرازق محمد عبد المولي الوثيقة غير مجدية في تحقيق السلام بالاقليم.",
         "الوثيقة غير مجدية",
         "عبدالرازق محمد عبد المولي",
+        None::<&str>
+    );
+    // n02 (Asr Iran report): a quoted outlet's name runs to the closing quote.
+    t!(
+        a_quoted_outlet_name_is_whole,
+        "كشف موقع \"عصر ايران\" القريب من الحكومة الايرانية الجديدة امس في تقرير له بأن سلطان عمان قابوس بن سعيد اقترح خلال زيارته الشهر الماضي الى ايران اجراء حوار بين الرئيس الايراني حسن روحاني والرئيس الاميركي باراك اوباما في سلطنة عمان.",
+        "اجراء حوار",
+        "org:موقع-عصر-ايران",
+        None::<&str>
+    );
+    // n03 (Amir-Abdollahian to Al-Vefagh): the outlet spoken to (لصحيفة "الوفاق") is
+    // no speaker; the pronoun verb speaks for the sentence before.
+    t!(
+        the_outlet_spoken_to_is_no_speaker,
+        "أكد مساعد وزير الخارجية الإيرانية للشؤون العربية والأفريقية حسين أمير عبداللهيان أن سلطان عمان السلطان قابوس بن سعيد \"لعب دورا إيجابياً وبناء في استئناف وتعزيز مسيرة المفاوضات النووية\". وشدد في تصريحات لصحيفة \"الوفاق\" الإيرانية نشرتها أمس الأحد على أن عقد الجولة القادمة من المفاوضات النووية في مسقط \"لهو دليل على الدور الإيجابي لسلطان عمان\".",
+        "لهو دليل",
+        "حسين أمير عبد اللهيان",
         None::<&str>
     );
     // n20 (Blinken in Baghdad): a government named by its nisba is its state.
