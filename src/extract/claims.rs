@@ -646,7 +646,28 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, meetings: &[Meeting
                     {
                         speaker = st.last_speaker.clone();
                     }
-                    text_from = statement_start(an, j.max(i + 1), last);
+                    // The statement starts before the next clause's own verb ("ورحّبت
+                    // الولايات المتحدة …، فيما اكد مسؤولون اميركيون كبار انهم …": the
+                    // انهم is the officials').
+                    let from_tok = j.max(i + 1);
+                    // A pronoun verb ("، وقالت في تدوينة إن …") keeps the speaker: its
+                    // statement may be this one's.
+                    let named = |k: usize| {
+                        k < last
+                            && (people.at_token(k).is_some()
+                                || ents.at_token(k).is_some()
+                                || an.hit_at(k).is_some_and(|h| {
+                                    h.title().is_some()
+                                        || h.entries.iter().any(|e| matches!(e, Entry::Anon(_)))
+                                }))
+                    };
+                    let bound = (from_tok < last)
+                        .then(|| next_clause_cue(an, s, an.tokens.list[from_tok].start, last))
+                        .flatten()
+                        .map(|b| an.tokens.first_from(b))
+                        .filter(|&b| named(b + 1))
+                        .unwrap_or(last);
+                    text_from = statement_start(an, from_tok, bound);
                     if text_from.is_none() && j < last {
                         text_from = Some(an.tokens.list[j].start);
                     }
@@ -661,6 +682,23 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, meetings: &[Meeting
                         if let Some((r, _, media)) = st.speaker_at(j) {
                             if media {
                                 st.last_outlet = Some(r.clone());
+                                // "شكر أردوغان … على ما سماها "المصالحة التاريخية"، وفق ما
+                                // نقلت "رويترز"": the outlet reports the words of the
+                                // clause's own subject (a person right after its verb).
+                                let clause_start = |k: usize| {
+                                    k == first || an.gap(k - 1, k).contains(['،', ',', ':'])
+                                };
+                                let subject = people
+                                    .mentions
+                                    .iter()
+                                    .filter(|p| p.first > first && p.first < i)
+                                    .find(|p| clause_start(p.first - 1))
+                                    .map(|p| Ref::Person(p.person));
+                                if let Some(p) = subject {
+                                    outlet = Some(r);
+                                    speaker = Some(p);
+                                    break;
+                                }
                             }
                             speaker = Some(r);
                             break;
@@ -954,6 +992,23 @@ mod tests {
         "أكد مساعد وزير الخارجية الإيرانية للشؤون العربية والأفريقية حسين أمير عبداللهيان أن سلطان عمان السلطان قابوس بن سعيد \"لعب دورا إيجابياً وبناء في استئناف وتعزيز مسيرة المفاوضات النووية\". وشدد في تصريحات لصحيفة \"الوفاق\" الإيرانية نشرتها أمس الأحد على أن عقد الجولة القادمة من المفاوضات النووية في مسقط \"لهو دليل على الدور الإيجابي لسلطان عمان\".",
         "لهو دليل",
         "حسين أمير عبد اللهيان",
+        None::<&str>
+    );
+    // n32 (Reuters via Al Jazeera): the outlet reports the clause subject's words.
+    t!(
+        an_outlet_after_a_clause_reports_its_subject,
+        "وفي مؤتمر صحفي مشترك في أنقرة، شكر أردوغان الرئيس الصومالي حسن شيخ محمود ورئيس الوزراء الإثيوبي أبي أحمد على ما سماها \"المصالحة التاريخية\"، وفق ما نقلت \"رويترز\".",
+        "المصالحة التاريخية",
+        "رجب طيب أردوغان",
+        Some("org:reuters")
+    );
+    // n37 (AFP, Taliban office in Doha): the statement of "ورحّبت الولايات المتحدة"
+    // never starts inside the next clause, which names its own speaker.
+    t!(
+        a_statement_stops_at_the_next_clause_with_its_own_speaker,
+        "ورحّبت الولاياتالمتحدة الثلاثاء بقرار طالبان فتح مكتب في قطر، فيما اكد مسؤولون اميركيون كبار انهم سيلتقون \"المتمردين\" الافغان في \"غضون بضعة ايام\".",
+        "سيلتقون",
+        "مسؤولون اميركيون",
         None::<&str>
     );
     // n20 (Blinken in Baghdad): a government named by its nisba is its state.
