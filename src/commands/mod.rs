@@ -7,6 +7,7 @@ mod explore;
 mod export;
 mod render;
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::cli::{Cli, Command};
@@ -25,11 +26,63 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Reads a graph.json, naming the file in the error.
-pub fn read_graph(path: &std::path::Path) -> anyhow::Result<wasit::model::Graph> {
+/// True for the path `-`: stdin or stdout.
+pub fn is_dash(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Reads a graph.json (`-`: from stdin), naming the file in the error.
+pub fn read_graph(path: &Path) -> anyhow::Result<wasit::model::Graph> {
     use anyhow::Context;
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("{}: cannot read", path.display()))?;
-    wasit::model::Graph::from_json(&text)
-        .with_context(|| format!("{}: not a wasit graph", path.display()))
+    use std::io::Read;
+    let text = if is_dash(path) {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("stdin: cannot read the graph")?;
+        text
+    } else {
+        std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?
+    };
+    let name = if is_dash(path) {
+        "stdin".to_string()
+    } else {
+        path.display().to_string()
+    };
+    wasit::model::Graph::from_json(&text).with_context(|| format!("{name}: not a wasit graph"))
+}
+
+/// Where the documents of a graph are looked for: the `--docs` folders, the current
+/// folder, then the graph's own folder (none for a graph read from stdin).
+pub fn doc_folders(docs: &[PathBuf], graph: &Path) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = docs.to_vec();
+    dirs.push(PathBuf::new());
+    if !is_dash(graph) {
+        if let Some(parent) = graph.parent() {
+            dirs.push(parent.to_path_buf());
+        }
+    }
+    dirs
+}
+
+/// The text of a document, when it can be read: its id as a path under one of
+/// `dirs`, in order. Only plain files that are valid UTF-8.
+pub fn read_document(dirs: &[PathBuf], doc: &str) -> Option<String> {
+    dirs.iter()
+        .map(|d| d.join(doc))
+        .filter(|p| p.is_file())
+        .find_map(|p| std::fs::read_to_string(p).ok())
+}
+
+/// The texts of the documents a graph's header lists, those that can be read.
+pub fn read_documents(
+    graph: &wasit::model::Graph,
+    dirs: &[PathBuf],
+) -> std::collections::HashMap<String, String> {
+    graph
+        .header
+        .documents
+        .iter()
+        .filter_map(|d| Some((d.id.clone(), read_document(dirs, &d.id)?)))
+        .collect()
 }

@@ -8,6 +8,7 @@ pub mod cypher;
 pub mod cytoscape;
 pub mod dot;
 pub mod format;
+pub mod gexf;
 pub mod graphml;
 pub mod html;
 pub mod jsonl;

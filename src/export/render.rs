@@ -79,12 +79,12 @@ impl fmt::Display for DiagramFormat {
 #[non_exhaustive]
 pub enum RenderError {
     /// Graphviz's `dot` could not be started.
-    #[error("{}: cannot run Graphviz `dot` ({source}); install graphviz and fonts-noto-core, or use --render none", path.display())]
+    #[error("{}: cannot run Graphviz `dot` ({error}); install graphviz and fonts-noto-core, or use --render none", path.display())]
     NotInstalled {
         /// The file that was to be written.
         path: PathBuf,
         /// What starting it said.
-        source: io::Error,
+        error: io::Error,
     },
     /// `dot` ran and failed.
     #[error("{}: Graphviz `dot {arg}` failed ({status}): {stderr}", path.display())]
@@ -99,20 +99,20 @@ pub enum RenderError {
         stderr: String,
     },
     /// Reading or writing a file failed.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {error}", path.display())]
     Io {
         /// The file.
         path: PathBuf,
         /// The error.
-        source: io::Error,
+        error: io::Error,
     },
     /// The focus of the diagram names no node.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {error}", path.display())]
     Focus {
         /// The file that was to be written.
         path: PathBuf,
         /// The error.
-        source: NoSuchNode,
+        error: NoSuchNode,
     },
 }
 
@@ -147,9 +147,9 @@ pub fn arabic_font_available() -> bool {
 /// [`RenderError::Graphviz`] when it fails, [`RenderError::Io`] when the file
 /// cannot be written.
 pub fn render(dot: &str, format: DiagramFormat, out: &Path) -> Result<(), RenderError> {
-    let io_err = |source: io::Error| RenderError::Io {
+    let io_err = |error: io::Error| RenderError::Io {
         path: out.to_path_buf(),
-        source,
+        error,
     };
     let dir = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -170,9 +170,9 @@ pub fn render(dot: &str, format: DiagramFormat, out: &Path) -> Result<(), Render
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|source| RenderError::NotInstalled {
+        .map_err(|error| RenderError::NotInstalled {
             path: out.to_path_buf(),
-            source,
+            error,
         })?;
 
     // Feed stdin and drain stderr at the same time, so that neither pipe can fill up.
@@ -219,6 +219,13 @@ pub fn render(dot: &str, format: DiagramFormat, out: &Path) -> Result<(), Render
             },
         });
     }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(super::atomic::FILE_MODE))
+            .map_err(io_err)?;
+    }
     tmp.persist(out).map_err(|e| io_err(e.error))?;
     Ok(())
 }
@@ -240,9 +247,9 @@ pub fn render_graph(
     format: DiagramFormat,
     out: &Path,
 ) -> Result<(), RenderError> {
-    let dot = to_dot(graph, options).map_err(|source| RenderError::Focus {
+    let dot = to_dot(graph, options).map_err(|error| RenderError::Focus {
         path: out.to_path_buf(),
-        source,
+        error,
     })?;
     render(&dot, format, out)
 }
