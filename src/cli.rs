@@ -28,6 +28,16 @@ pub enum Command {
     /// kuzu, rdf, turtle, ntriples, jsonl, cytoscape).
     Export(ExportArgs),
     /// List mediators: who stood between which sides, in which talks.
+    ///
+    /// Columns: meetings mediated, first and last date; betweenness, the share of
+    /// the shortest chains between two other actors that pass through the mediator;
+    /// coord, itin, repr, gate, liaison, its Gould–Fernandez brokerage roles,
+    /// counted over side → mediator → side: coordinator (all three in one group),
+    /// itinerant (both sides in one group, the mediator outside), representative (the
+    /// mediator in the first side's group), gatekeeper (in the second side's),
+    /// liaison (three groups: a go-between belonging to neither side). A state is its
+    /// own group; a person or body belongs to the state it serves.
+    #[command(verbatim_doc_comment)]
     Mediators(MediatorsArgs),
     /// Show an entity's card: names, affiliations, meetings, claims, documents.
     Who(WhoArgs),

