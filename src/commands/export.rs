@@ -76,7 +76,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
         return match write_single(&graph, formats[0], &docs, &mut out).and_then(|()| out.flush()) {
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+            Err(e) if super::is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),
             Err(e) => {
                 eprintln!("wasit: stdout: {e}");
                 Ok(ExitCode::from(1))
