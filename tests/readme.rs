@@ -15,6 +15,10 @@ use std::process::Command;
 const NOT_RUN: &[(&str, &str)] = &[
     ("cargo test", "the test suite this test is part of"),
     (
+        "wasit load falkordb --url redis://127.0.0.1:PORT --graph wasit out/graph.json --replace",
+        "needs a FalkorDB server: tests/exports.rs runs this line as written against one",
+    ),
+    (
         "cargo run --release --example bench -- 20",
         "a benchmark of a 20 MB corpus: minutes, and its figures vary by machine",
     ),

@@ -19,11 +19,39 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Eval(args) => eval::run(args),
         Command::Render(args) => render::run(args),
         Command::Export(args) => export::run(args),
+        Command::Load(args) => load(args),
         Command::Mediators(args) => explore::mediators(args),
         Command::Who(args) => explore::who(args),
         Command::Path(args) => explore::path(args),
         Command::Timeline(args) => explore::timeline(args),
     }
+}
+
+/// `wasit load falkordb FILE --url URL --graph NAME [--replace]`.
+fn load(args: crate::cli::LoadArgs) -> anyhow::Result<ExitCode> {
+    let mut graph = read_graph(&args.file)?;
+    graph.canonicalize();
+    let started = std::time::Instant::now();
+    let report = match args.target {
+        crate::cli::LoadTarget::Falkordb => {
+            wasit::export::falkordb::load(&graph, &args.url, &args.name, args.replace)?
+        }
+    };
+    eprintln!(
+        "wasit: loaded {} nodes and {} edges into graph {} at {} ({} statements{}) in {:.1} s",
+        graph.node_count(),
+        graph.edge_count(),
+        args.name,
+        args.url,
+        report.statements,
+        if report.replaced {
+            ", older graph replaced"
+        } else {
+            ""
+        },
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// True when a write failed because the reader went away (`| head`), also when the

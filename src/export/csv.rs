@@ -230,7 +230,11 @@ pub fn write_neo4j_import_script<W: Write>(tables: &[CsvTable], w: &mut W) -> io
     w.write_all(
         b"#!/bin/sh\n\
           # Loads these CSV files into a new Neo4j 5 database named wasit (written by wasit export).\n\
-          # Stop the database first; then: sh import.sh [neo4j-admin flags]\n\
+          # neo4j-admin import writes a database that does not exist yet: stop the wasit\n\
+          # database first (an existing one is replaced: --overwrite-destination).\n\
+          # Then: ./import.sh [neo4j-admin flags]; start Neo4j, run CREATE DATABASE wasit\n\
+          # (Enterprise) or set it as the default database, and add the constraints:\n\
+          # cypher-shell -d wasit < schema.cypher\n\
           set -e\n\
           cd \"$(dirname \"$0\")\"\n\
           neo4j-admin database import full wasit --overwrite-destination \\\n  \
@@ -245,6 +249,34 @@ pub fn write_neo4j_import_script<W: Write>(tables: &[CsvTable], w: &mut W) -> io
         writeln!(w, "  --{flag}={} \\", t.file_name)?;
     }
     w.write_all(b"  \"$@\"\n")
+}
+
+/// Writes `schema.cypher` for Neo4j 5: a uniqueness constraint on `id` for every node
+/// label (which also indexes it, for MERGE and lookups) and indexes on the
+/// properties queries filter by (`label`, a meeting's `date`). Each statement is
+/// idempotent (`IF NOT EXISTS`), one per line.
+///
+/// ```
+/// let mut out = Vec::new();
+/// wasit::export::csv::write_neo4j_schema(&mut out).unwrap();
+/// let text = String::from_utf8(out).unwrap();
+/// assert!(text.contains("CREATE CONSTRAINT wasit_person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;"));
+/// ```
+pub fn write_neo4j_schema<W: Write>(w: &mut W) -> io::Result<()> {
+    w.write_all(b"// Neo4j 5 constraints and indexes written by wasit export; run after import.sh:\n// cypher-shell -d wasit < schema.cypher\n")?;
+    for t in NodeType::ALL {
+        let label = node_label(t);
+        let lower = label.to_ascii_lowercase();
+        writeln!(
+            w,
+            "CREATE CONSTRAINT wasit_{lower}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE;"
+        )?;
+        writeln!(
+            w,
+            "CREATE INDEX wasit_{lower}_label IF NOT EXISTS FOR (n:{label}) ON (n.label);"
+        )?;
+    }
+    w.write_all(b"CREATE INDEX wasit_meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date);\n")
 }
 
 /// The Kùzu / Ladybug export: the schema, the CSV tables and the `COPY` statements.

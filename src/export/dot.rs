@@ -572,10 +572,50 @@ pub fn edge_label(edge: &Edge, labels: Labels) -> String {
         EdgeType::RelativeOf => edge.attr_str("relation"),
         _ => None,
     };
+    let own = own.filter(|o| !o.trim().is_empty());
+    // A role the extractor names in English (delegate, son-in-law) is drawn in the
+    // language asked for, so that one label set keeps one language.
+    if let Some(pair) = own.and_then(role_names) {
+        return pick(labels, pair);
+    }
     match own {
-        Some(own) if labels != Labels::En && !own.trim().is_empty() => shorten(own, 40),
+        Some(own) if labels != Labels::En => shorten(own, 40),
         _ => pick(labels, edge_type_name(edge.edge_type)),
     }
+}
+
+/// Roles and kinship relations as the extractor writes them, with their Arabic.
+const ROLE_NAMES: &[(&str, &str)] = &[
+    ("عضو الوفد", "delegate"),
+    ("رئيس الوفد", "head of delegation"),
+    ("صهر", "son-in-law"),
+    ("أم", "mother"),
+    ("أب", "father"),
+    ("أخ", "brother"),
+    ("أخت", "sister"),
+    ("ابن", "son"),
+    ("ابنة", "daughter"),
+    ("زوج", "husband"),
+    ("زوجة", "wife"),
+];
+
+/// The (Arabic, English) names of a role or relation written in English, or in
+/// Arabic as the table has it.
+///
+/// ```
+/// use wasit::export::dot::{edge_label, Labels};
+/// use wasit::model::{Edge, EdgeType};
+/// let mut e = Edge::new("person:a", EdgeType::ParticipatesIn, "meeting:m");
+/// e.attrs.insert("role".into(), "delegate".into());
+/// assert_eq!(edge_label(&e, Labels::Ar), "عضو الوفد");
+/// assert_eq!(edge_label(&e, Labels::En), "delegate");
+/// ```
+fn role_names(role: &str) -> Option<(&'static str, &'static str)> {
+    let role = role.trim();
+    ROLE_NAMES
+        .iter()
+        .find(|(ar, en)| en.eq_ignore_ascii_case(role) || *ar == role)
+        .copied()
 }
 
 fn node_stmt(n: &Node, labels: Labels, mediator: bool) -> Stmt {

@@ -43,7 +43,8 @@ pub enum Format {
     Gexf,
     /// `graph.cypher`, an idempotent `UNWIND`/`MERGE` script (Neo4j, FalkorDB, Memgraph).
     Cypher,
-    /// `neo4j/`: CSV files in the `neo4j-admin database import` layout, with `import.sh`.
+    /// `neo4j/`: CSV files in the `neo4j-admin database import` layout, with `import.sh`
+    /// and `schema.cypher` (constraints and indexes).
     Neo4jCsv,
     /// `kuzu/`: `schema.cypher`, `load.cypher` and CSV files for Kùzu or Ladybug.
     Kuzu,
@@ -240,6 +241,9 @@ pub fn export_with_documents(
             }
             put("neo4j/import.sh", &|mut w| {
                 super::csv::write_neo4j_import_script(&tables, &mut w)
+            })?;
+            put("neo4j/schema.cypher", &|mut w| {
+                super::csv::write_neo4j_schema(&mut w)
             })?;
         }
         Format::Kuzu => {

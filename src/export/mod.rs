@@ -7,6 +7,7 @@ pub mod csv;
 pub mod cypher;
 pub mod cytoscape;
 pub mod dot;
+pub mod falkordb;
 pub mod format;
 pub mod gexf;
 pub mod graphml;

