@@ -187,6 +187,13 @@ fn every_readme_command_runs_as_written() {
                 f.command
             );
         }
+        if f.command.starts_with("wasit who ") && f.command.contains("--docs") {
+            assert!(
+                stdout.contains("«وترأس الوفد الإيراني"),
+                "`{}` shows no evidence sentence:\n{stdout}",
+                f.command
+            );
+        }
         if f.command
             .starts_with("wasit export out/graph.json --format html")
         {
