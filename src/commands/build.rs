@@ -172,7 +172,12 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         if dot_available() {
             let path = out.join(format!("graph.{}", format.extension()));
             match render(&dot, format, &path) {
-                Ok(()) => written.push(path.display().to_string()),
+                Ok(()) => {
+                    if let Some(warning) = wasit::export::render::size_warning(&path) {
+                        eprintln!("{warning}");
+                    }
+                    written.push(path.display().to_string())
+                }
                 Err(e) => {
                     eprintln!("{e}");
                     failed = true;
