@@ -302,14 +302,49 @@ impl KuzuExport {
         Ok(())
     }
 
-    /// Writes `load.cypher`: one `COPY` per line, with paths relative to its folder
-    /// (run it from there).
-    pub fn write_load<W: Write>(&self, w: &mut W) -> io::Result<()> {
-        w.write_all(b"// Kuzu / Ladybug load written by wasit export; run from this folder after schema.cypher.\n")?;
+    /// Writes `load.cypher`: first `MATCH (n) DETACH DELETE n;`, so that running it
+    /// again replaces the graph instead of failing on duplicate keys, then one `COPY`
+    /// per line. With `folder`, the CSV files are named by their path in it (give an
+    /// absolute folder and the script runs from anywhere); without, relative to the
+    /// folder it is run from.
+    ///
+    /// ```
+    /// use wasit::export::csv::kuzu_export;
+    /// use wasit::model::{Graph, Node, NodeType};
+    /// let mut g = Graph::default();
+    /// g.add_node(Node::new("state:OM", NodeType::State, "عمان"));
+    /// let mut out = Vec::new();
+    /// kuzu_export(&g).write_load_in(Some("/data/kuzu".as_ref()), &mut out).unwrap();
+    /// let text = String::from_utf8(out).unwrap();
+    /// assert!(text.contains("MATCH (n) DETACH DELETE n;\nCOPY State FROM \"/data/kuzu/nodes_State.csv\""));
+    /// ```
+    pub fn write_load_in<W: Write>(
+        &self,
+        folder: Option<&std::path::Path>,
+        w: &mut W,
+    ) -> io::Result<()> {
+        w.write_all(
+            b"// Kuzu / Ladybug load written by wasit export; run after schema.cypher (both can\n\
+              // run again: the tables exist, the old graph is deleted first).\n\
+              MATCH (n) DETACH DELETE n;\n",
+        )?;
+        let prefix = folder.map(|f| {
+            let f = f.display().to_string();
+            let f = f.replace('\\', "\\\\").replace('"', "\\\"");
+            format!("FROM \"{}/", f.trim_end_matches('/'))
+        });
         for s in &self.load {
-            writeln!(w, "{s}")?;
+            match &prefix {
+                Some(p) => writeln!(w, "{}", s.replacen("FROM \"", p, 1))?,
+                None => writeln!(w, "{s}")?,
+            }
         }
         Ok(())
+    }
+
+    /// [`KuzuExport::write_load_in`] with paths relative to the folder it is run from.
+    pub fn write_load<W: Write>(&self, w: &mut W) -> io::Result<()> {
+        self.write_load_in(None, w)
     }
 }
 
@@ -333,7 +368,7 @@ fn kuzu_type(kind: Kind) -> &'static str {
 /// g.add_node(Node::new("meeting:1", NodeType::Meeting, "محادثات مسقط"));
 /// g.add_edge(Edge::new("state:OM", EdgeType::Mediates, "meeting:1"));
 /// let k = kuzu_export(&g);
-/// assert!(k.schema.contains(&"CREATE REL TABLE MEDIATES(FROM State TO Meeting, `evidence` STRING);".to_string()));
+/// assert!(k.schema.contains(&"CREATE REL TABLE IF NOT EXISTS MEDIATES(FROM State TO Meeting, `evidence` STRING);".to_string()));
 /// assert!(k.load.contains(&"COPY MEDIATES FROM \"rels_MEDIATES_State_Meeting.csv\" (HEADER=true, PARALLEL=false, from='State', to='Meeting');".to_string()));
 /// ```
 pub fn kuzu_export(graph: &Graph) -> KuzuExport {
@@ -354,7 +389,7 @@ pub fn kuzu_export(graph: &Graph) -> KuzuExport {
         );
         props.push("`evidence` STRING".into());
         out.schema.push(format!(
-            "CREATE NODE TABLE {label}({}, PRIMARY KEY(`id`));",
+            "CREATE NODE TABLE IF NOT EXISTS {label}({}, PRIMARY KEY(`id`));",
             props.join(", ")
         ));
         if nodes.is_empty() {
@@ -408,8 +443,10 @@ pub fn kuzu_export(graph: &Graph) -> KuzuExport {
                 .map(|c| format!("`{}` {}", c.name, kuzu_type(c.kind))),
         );
         parts.push("`evidence` STRING".into());
-        out.schema
-            .push(format!("CREATE REL TABLE {ty}({});", parts.join(", ")));
+        out.schema.push(format!(
+            "CREATE REL TABLE IF NOT EXISTS {ty}({});",
+            parts.join(", ")
+        ));
         for ((a, b), edges) in pairs {
             let (from, to) = (node_label(a), node_label(b));
             let mut header: Vec<String> = vec!["from".into(), "to".into()];
@@ -510,9 +547,9 @@ mod tests {
         assert_eq!(k.schema.len(), 6 + 2);
         assert_eq!(
             k.schema[0],
-            "CREATE NODE TABLE Person(`id` STRING, `label` STRING, `aliases` STRING[], `anonymous` BOOLEAN, `evidence` STRING, PRIMARY KEY(`id`));"
+            "CREATE NODE TABLE IF NOT EXISTS Person(`id` STRING, `label` STRING, `aliases` STRING[], `anonymous` BOOLEAN, `evidence` STRING, PRIMARY KEY(`id`));"
         );
-        assert_eq!(k.schema[7], "CREATE REL TABLE MEDIATES(FROM Person TO Meeting, FROM State TO Meeting, `evidence` STRING);");
+        assert_eq!(k.schema[7], "CREATE REL TABLE IF NOT EXISTS MEDIATES(FROM Person TO Meeting, FROM State TO Meeting, `evidence` STRING);");
         let names: Vec<&str> = k.tables.iter().map(|t| t.file_name.as_str()).collect();
         assert_eq!(
             names,

@@ -254,7 +254,11 @@ pub fn export_with_documents(
                     table.write(&mut w)
                 })?;
             }
-            put("kuzu/load.cypher", &|mut w| kuzu.write_load(&mut w))?;
+            // The CSV files by absolute path: load.cypher runs from any folder.
+            let folder = std::fs::canonicalize(out_dir.join("kuzu")).ok();
+            put("kuzu/load.cypher", &|mut w| {
+                kuzu.write_load_in(folder.as_deref(), &mut w)
+            })?;
         }
         Format::Rdf => {
             put("graph.ttl", &|w| {
