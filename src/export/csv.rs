@@ -2,7 +2,8 @@
 //!
 //! - **neo4j-admin** (`wasit export --format csv`, folder `neo4j/`): one
 //!   `nodes_<Label>.csv` per node label with the header
-//!   `id:ID,:LABEL,label,aliases:string[],<attributes>,evidence` and one
+//!   `id:ID,:LABEL,label,aliases:string[],<attributes>[,start:date,end:date],evidence`
+//!   (typed first and last days of a dated meeting or claim) and one
 //!   `rels_<TYPE>.csv` per relationship type with
 //!   `:START_ID,:END_ID,:TYPE,<attributes>,evidence`, the layout `neo4j-admin
 //!   database import` reads. Attribute columns are typed by suffix (`anonymous:boolean`,
@@ -165,6 +166,14 @@ pub fn neo4j_tables(graph: &Graph) -> Vec<CsvTable> {
             "aliases:string[]".into(),
         ];
         header.extend(cols.iter().map(neo4j_column));
+        // Typed dates beside the ISO text of `date` (which may be partial): the
+        // first and last day it stands for, as Neo4j `date` values.
+        let spans = |n: &Node| n.attr_str("date").and_then(super::gexf::interval);
+        let dated = nodes.iter().any(|n| spans(n).is_some());
+        if dated {
+            header.push("start:date".into());
+            header.push("end:date".into());
+        }
         header.push("evidence".into());
         let rows = nodes
             .iter()
@@ -176,6 +185,11 @@ pub fn neo4j_tables(graph: &Graph) -> Vec<CsvTable> {
                     (!n.aliases.is_empty()).then(|| n.aliases.join(";")),
                 ];
                 row.extend(cols.iter().map(|c| cell(c, &n.attrs, neo4j_list)));
+                if dated {
+                    let (start, end) = spans(n).unzip();
+                    row.push(start);
+                    row.push(end);
+                }
                 row.push(evidence_cell(&n.evidence));
                 row
             })
