@@ -546,7 +546,7 @@ mod tests {
         );
         assert_eq!(
             text(&tables[2]),
-            "id:ID,:LABEL,label,aliases:string[],date,round:long,evidence\nmeeting:1,Meeting,\"محادثات\nالدوحة\",,2025-01,3,\n"
+            "id:ID,:LABEL,label,aliases:string[],date,round:long,start:date,end:date,evidence\nmeeting:1,Meeting,\"محادثات\nالدوحة\",,2025-01,3,2025-01-01,2025-01-31,\n"
         );
         assert_eq!(text(&tables[3]), ":START_ID,:END_ID,:TYPE,role,evidence\nperson:x,meeting:1,PARTICIPATES_IN,رئيس الوفد,\n");
         let mut script = Vec::new();
