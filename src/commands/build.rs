@@ -14,6 +14,7 @@ use rayon::prelude::*;
 
 use wasit::export::atomic::write_file;
 use wasit::export::dot::{to_dot, DiagramOptions};
+use wasit::export::format::{export_with_documents, Documents, Format};
 use wasit::export::render::{dot_available, render, DiagramFormat};
 use wasit::extract::{extract, DocFacts};
 use wasit::input::Corpus;
@@ -53,6 +54,31 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
             "--date {d:?}: not a date (want YYYY-MM-DD, YYYY-MM or YYYY)"
         );
     }
+    // Every --format name is checked before anything is read or written.
+    let mut formats: Vec<Format> = Vec::new();
+    for name in args
+        .format
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+    {
+        let Some(f) = Format::from_name(name) else {
+            let known: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+            eprintln!(
+                "wasit: --format {name}: unknown export format (known: {}); nothing written",
+                known.join(", ")
+            );
+            return Ok(ExitCode::from(2));
+        };
+        if !formats.contains(&f) {
+            formats.push(f);
+        }
+    }
+    let to_stdout = super::is_dash(&args.out);
+    anyhow::ensure!(
+        !to_stdout || formats.is_empty(),
+        "--out - writes graph.json on stdout alone: --format needs an output folder"
+    );
     let lexicon_files: Vec<&Path> = args.lexicons.iter().map(|p| p.as_path()).collect();
     let owned;
     let lex: &Lexicon = if lexicon_files.is_empty() && !args.no_people_kb {
@@ -61,7 +87,9 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         owned = Lexicon::with_options(&lexicon_files, !args.no_people_kb)?;
         &owned
     };
-    check_out_folder(&args.out)?;
+    if !to_stdout {
+        check_out_folder(&args.out)?;
+    }
     let corpus = Corpus::read(&args.inputs, args.manifest.as_deref(), args.date.as_deref());
     for e in &corpus.errors {
         eprintln!("{e}");
@@ -112,6 +140,9 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     );
     let graph = wasit::graph::build(&facts, header);
 
+    if to_stdout {
+        return graph_to_stdout(&args, &graph, &corpus, started);
+    }
     let out = &args.out;
     std::fs::create_dir_all(out)
         .with_context(|| format!("{}: cannot create the output folder", out.display()))?;
@@ -141,7 +172,12 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         if dot_available() {
             let path = out.join(format!("graph.{}", format.extension()));
             match render(&dot, format, &path) {
-                Ok(()) => written.push(path.display().to_string()),
+                Ok(()) => {
+                    if let Some(warning) = wasit::export::render::size_warning(&path) {
+                        eprintln!("{warning}");
+                    }
+                    written.push(path.display().to_string())
+                }
                 Err(e) => {
                     eprintln!("{e}");
                     failed = true;
@@ -151,13 +187,17 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
             eprintln!("warning: Graphviz `dot` is not installed: no diagram rendered (graph.dot is written)");
         }
     }
-    for name in &args.format {
-        let Some(f) = wasit::export::format::Format::from_name(name) else {
-            eprintln!("--format {name}: unknown format");
-            failed = true;
-            continue;
-        };
-        match wasit::export::format::export(&graph, f, out) {
+    let docs: Documents = if formats.contains(&Format::Html) {
+        corpus
+            .docs
+            .iter()
+            .map(|d| (d.id.clone(), d.text.clone()))
+            .collect()
+    } else {
+        Documents::new()
+    };
+    for f in formats {
+        match export_with_documents(&graph, f, out, &docs) {
             Ok(paths) => written.extend(paths.iter().map(|p| p.display().to_string())),
             Err(e) => {
                 eprintln!("{e}");
@@ -186,6 +226,39 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// `build --out -`: graph.json on stdout, the summary (without the files list) on
+/// stderr; no other file.
+fn graph_to_stdout(
+    args: &BuildArgs,
+    graph: &wasit::model::Graph,
+    corpus: &Corpus,
+    started: Instant,
+) -> anyhow::Result<ExitCode> {
+    use std::io::Write;
+    let json = graph.to_json();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match out.write_all(json.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other.context("stdout: cannot write the graph")?,
+    }
+    if !args.quiet {
+        let _ = print_summary(
+            &mut std::io::stderr().lock(),
+            graph,
+            corpus.docs.len(),
+            corpus.errors.len(),
+            &["stdout".to_string()],
+            started.elapsed().as_secs_f64(),
+        );
+    }
+    Ok(if corpus.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     })
 }
 

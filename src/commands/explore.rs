@@ -3,7 +3,6 @@
 //! `wasit::explore` and prints a table, or JSON with `--json`.
 
 use std::io::{self, Write};
-use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -11,7 +10,7 @@ use serde::Serialize;
 use wasit::explore::{mediators as med, path as paths, resolve, timeline as tl, who as card};
 use wasit::model::{Graph, Node};
 
-use crate::cli::{GraphArg, MediatorsArgs, PathArgs, TimelineArgs, WhoArgs};
+use crate::cli::{EventKindArg, GraphArg, MediatorsArgs, PathArgs, TimelineArgs, WhoArgs};
 
 /// How many shortest chains `wasit path` prints at most.
 const PATH_LIMIT: usize = 20;
@@ -35,13 +34,8 @@ pub fn mediators(args: MediatorsArgs) -> anyhow::Result<ExitCode> {
 pub fn who(args: WhoArgs) -> anyhow::Result<ExitCode> {
     let graph = super::read_graph(&args.graph.graph)?;
     let node = find(&graph, &args.name, &args.graph)?;
-    let base = args
-        .graph
-        .graph
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default();
-    let load = |doc: &str| read_document(&base, doc);
+    let dirs = super::doc_folders(&args.graph.docs, &args.graph.graph);
+    let load = |doc: &str| super::read_document(&dirs, doc);
     let Some(c) = card::card(&graph, &node.id, load) else {
         anyhow::bail!("{}: no node {}", args.graph.graph.display(), node.id);
     };
@@ -64,7 +58,20 @@ pub fn timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
         Some(name) => Some(find(&graph, name, &args.graph)?.id.clone()),
         None => None,
     };
-    let report = tl::timeline(&graph, entity.as_deref());
+    for (flag, d) in [("--from", &args.from), ("--to", &args.to)] {
+        if let Some(d) = d {
+            anyhow::ensure!(
+                wasit::extract::dates::parse_iso(d).is_some(),
+                "{flag} {d:?}: not a date (want YYYY-MM-DD, YYYY-MM or YYYY)"
+            );
+        }
+    }
+    let mut report = tl::timeline(&graph, entity.as_deref());
+    let kind = args.kind.map(|k| match k {
+        EventKindArg::Meetings => tl::EventKind::Meetings,
+        EventKindArg::Claims => tl::EventKind::Claims,
+    });
+    report.keep(kind, args.from.as_deref(), args.to.as_deref());
     emit(&args.graph, &report, |w| tl::write_table(&report, w))
 }
 
@@ -88,16 +95,6 @@ fn find<'g>(graph: &'g Graph, name: &str, arg: &GraphArg) -> anyhow::Result<&'g 
         );
     }
     Ok(node)
-}
-
-/// The text of a document, when it can be read: its id as a path, else relative to
-/// the graph's folder. Only plain files that are valid UTF-8.
-fn read_document(base: &Path, doc: &str) -> Option<String> {
-    let doc_path = Path::new(doc);
-    [doc_path.to_path_buf(), base.join(doc_path)]
-        .into_iter()
-        .filter(|p| p.is_file())
-        .find_map(|p| std::fs::read_to_string(p).ok())
 }
 
 /// Prints a report as JSON or as a table on stdout. A closed pipe (`| head`) ends

@@ -39,6 +39,9 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
                 );
             }
             gv::render(&dot, format, &out)?;
+            if let Some(warning) = gv::size_warning(&out) {
+                eprintln!("wasit: {warning}");
+            }
         }
     }
     eprintln!("wasit: wrote {}", out.display());

@@ -217,6 +217,16 @@ fn sides_text(s: &Sides) -> String {
     }
 }
 
+/// What the table's columns mean, printed under it (and in `wasit mediators --help`).
+pub const COLUMNS_LEGEND: &str = "\
+betweenness: share of the shortest chains between two other actors that pass through the mediator.
+coord itin repr gate liaison: Gould-Fernandez brokerage, counted over side -> mediator -> side:
+  coordinator (all three in one group), itinerant (both sides in one group, the mediator outside),
+  representative (the mediator in the first side's group), gatekeeper (in the second side's),
+  liaison (three groups: a go-between belonging to neither side). A state is its own group;
+  a person or body belongs to the state it serves.
+";
+
 /// Writes the report as a table: one row per mediator with its figures, then its
 /// pairs of sides and its meetings, indented.
 ///
@@ -282,6 +292,8 @@ pub fn write_table<W: io::Write>(report: &MediatorsReport, mut w: W) -> io::Resu
         ]);
     }
     t.write(&mut w)?;
+    writeln!(w)?;
+    w.write_all(COLUMNS_LEGEND.as_bytes())?;
     for (i, r) in report.mediators.iter().enumerate() {
         writeln!(w)?;
         writeln!(w, "{}. {}", i + 1, r.mediator.display_both())?;

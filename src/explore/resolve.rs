@@ -153,6 +153,12 @@ pub fn resolve<'g>(graph: &'g Graph, query: &str) -> Vec<Candidate<'g>> {
             kind: MatchKind::Id,
         }];
     }
+    if let Some(node) = english_state(query).and_then(|code| graph.node(&format!("state:{code}"))) {
+        return vec![Candidate {
+            node,
+            kind: MatchKind::Exact,
+        }];
+    }
     let q = Keys::of(query);
     let mut found: Vec<Candidate<'g>> = graph
         .nodes()
@@ -174,6 +180,91 @@ pub fn resolve<'g>(graph: &'g Graph, query: &str) -> Vec<Candidate<'g>> {
         )
     });
     found
+}
+
+/// Short English names and ISO 3166 alpha-3 codes of states that their English
+/// name (`name_en`) and their id (`state:US`) do not give.
+const ENGLISH_STATES: &[(&str, &str)] = &[
+    ("usa", "US"),
+    ("us", "US"),
+    ("america", "US"),
+    ("united states of america", "US"),
+    ("uk", "GB"),
+    ("gbr", "GB"),
+    ("britain", "GB"),
+    ("great britain", "GB"),
+    ("england", "GB"),
+    ("uae", "AE"),
+    ("are", "AE"),
+    ("emirates", "AE"),
+    ("ksa", "SA"),
+    ("sau", "SA"),
+    ("saudi", "SA"),
+    ("irn", "IR"),
+    ("persia", "IR"),
+    ("omn", "OM"),
+    ("qat", "QA"),
+    ("egy", "EG"),
+    ("tur", "TR"),
+    ("turkey", "TR"),
+    ("rus", "RU"),
+    ("russia", "RU"),
+    ("chn", "CN"),
+    ("fra", "FR"),
+    ("deu", "DE"),
+    ("isr", "IL"),
+    ("pse", "PS"),
+    ("syr", "SY"),
+    ("syria", "SY"),
+    ("lbn", "LB"),
+    ("irq", "IQ"),
+    ("jor", "JO"),
+    ("kwt", "KW"),
+    ("bhr", "BH"),
+    ("yem", "YE"),
+    ("sdn", "SD"),
+    ("lby", "LY"),
+    ("dza", "DZ"),
+    ("mar", "MA"),
+    ("tun", "TN"),
+    ("ukr", "UA"),
+    ("ita", "IT"),
+    ("nor", "NO"),
+    ("che", "CH"),
+    ("switzerland", "CH"),
+    ("pak", "PK"),
+    ("afg", "AF"),
+    ("ind", "IN"),
+    ("jpn", "JP"),
+    ("kor", "KR"),
+    ("south korea", "KR"),
+    ("prk", "KP"),
+    ("north korea", "KP"),
+    ("eth", "ET"),
+    ("ven", "VE"),
+    ("col", "CO"),
+];
+
+/// The ISO code of a state named by a short English name or alpha-3 code
+/// (`USA`, `U.S.`, `UK`, `KSA`), case and dots ignored.
+///
+/// ```
+/// use wasit::explore::resolve::english_state;
+/// assert_eq!(english_state("U.S.A."), Some("US"));
+/// assert_eq!(english_state("uk"), Some("GB"));
+/// assert_eq!(english_state("Oman"), None);
+/// ```
+pub fn english_state(query: &str) -> Option<&'static str> {
+    let key: String = query
+        .trim()
+        .chars()
+        .filter(|c| *c != '.')
+        .collect::<String>()
+        .to_lowercase();
+    ENGLISH_STATES
+        .iter()
+        .find(|(name, _)| *name == key)
+        .map(|(_, code)| *code)
 }
 
 /// The best node `query` means; see [`resolve`].

@@ -125,6 +125,69 @@ pub fn timeline(graph: &Graph, entity: Option<&str>) -> Timeline {
     }
 }
 
+impl Timeline {
+    /// Keeps only the events of one kind (`meetings`, `claims`) and, with `from` or
+    /// `to` (ISO dates, possibly partial), those dated within: an event's date is
+    /// compared at the precision both have, so `2026` is within `--from 2026-02`,
+    /// and undated events are dropped when a range is given.
+    ///
+    /// ```
+    /// use wasit::explore::timeline::{timeline, EventKind};
+    /// use wasit::model::{Graph, Node, NodeType};
+    /// let mut g = Graph::default();
+    /// for (id, date) in [("meeting:a", "2023-05-08"), ("meeting:b", "2026-02-06")] {
+    ///     let mut m = Node::new(id, NodeType::Meeting, "محادثات");
+    ///     m.attrs.insert("date".into(), date.into());
+    ///     g.add_node(m);
+    /// }
+    /// let mut t = timeline(&g, None);
+    /// t.keep(Some(EventKind::Meetings), Some("2024"), None);
+    /// assert_eq!(t.events.len(), 1);
+    /// assert_eq!(t.events[0].date(), Some("2026-02-06"));
+    /// ```
+    pub fn keep(&mut self, kind: Option<EventKind>, from: Option<&str>, to: Option<&str>) {
+        self.events.retain(|e| {
+            let kind_ok = match kind {
+                None => true,
+                Some(EventKind::Meetings) => matches!(e, Event::Meeting(_)),
+                Some(EventKind::Claims) => matches!(e, Event::Claim(_)),
+            };
+            if !kind_ok {
+                return false;
+            }
+            if from.is_none() && to.is_none() {
+                return true;
+            }
+            let Some(date) = e.date().filter(|d| !d.starts_with('X')) else {
+                return false;
+            };
+            let cut = |a: &str, b: &str| {
+                let n = a.len().min(b.len());
+                (
+                    a.get(..n).unwrap_or(a).to_string(),
+                    b.get(..n).unwrap_or(b).to_string(),
+                )
+            };
+            from.is_none_or(|f| {
+                let (d, f) = cut(date, f);
+                d >= f
+            }) && to.is_none_or(|t| {
+                let (d, t) = cut(date, t);
+                d <= t
+            })
+        });
+    }
+}
+
+/// Which events a timeline keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventKind {
+    /// Meetings only.
+    Meetings,
+    /// Claims only.
+    Claims,
+}
+
 /// The entity and its members: people affiliated with it, organizations part of it,
 /// and so on down (a state's ministries and their staff).
 fn members(graph: &Graph, entity: &str) -> BTreeSet<String> {

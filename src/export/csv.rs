@@ -2,7 +2,8 @@
 //!
 //! - **neo4j-admin** (`wasit export --format csv`, folder `neo4j/`): one
 //!   `nodes_<Label>.csv` per node label with the header
-//!   `id:ID,:LABEL,label,aliases:string[],<attributes>,evidence` and one
+//!   `id:ID,:LABEL,label,aliases:string[],<attributes>[,start:date,end:date],evidence`
+//!   (typed first and last days of a dated meeting or claim) and one
 //!   `rels_<TYPE>.csv` per relationship type with
 //!   `:START_ID,:END_ID,:TYPE,<attributes>,evidence`, the layout `neo4j-admin
 //!   database import` reads. Attribute columns are typed by suffix (`anonymous:boolean`,
@@ -165,6 +166,14 @@ pub fn neo4j_tables(graph: &Graph) -> Vec<CsvTable> {
             "aliases:string[]".into(),
         ];
         header.extend(cols.iter().map(neo4j_column));
+        // Typed dates beside the ISO text of `date` (which may be partial): the
+        // first and last day it stands for, as Neo4j `date` values.
+        let spans = |n: &Node| n.attr_str("date").and_then(super::gexf::interval);
+        let dated = nodes.iter().any(|n| spans(n).is_some());
+        if dated {
+            header.push("start:date".into());
+            header.push("end:date".into());
+        }
         header.push("evidence".into());
         let rows = nodes
             .iter()
@@ -176,6 +185,11 @@ pub fn neo4j_tables(graph: &Graph) -> Vec<CsvTable> {
                     (!n.aliases.is_empty()).then(|| n.aliases.join(";")),
                 ];
                 row.extend(cols.iter().map(|c| cell(c, &n.attrs, neo4j_list)));
+                if dated {
+                    let (start, end) = spans(n).unzip();
+                    row.push(start);
+                    row.push(end);
+                }
                 row.push(evidence_cell(&n.evidence));
                 row
             })
@@ -230,7 +244,11 @@ pub fn write_neo4j_import_script<W: Write>(tables: &[CsvTable], w: &mut W) -> io
     w.write_all(
         b"#!/bin/sh\n\
           # Loads these CSV files into a new Neo4j 5 database named wasit (written by wasit export).\n\
-          # Stop the database first; then: sh import.sh [neo4j-admin flags]\n\
+          # neo4j-admin import writes a database that does not exist yet: stop the wasit\n\
+          # database first (an existing one is replaced: --overwrite-destination).\n\
+          # Then: ./import.sh [neo4j-admin flags]; start Neo4j, run CREATE DATABASE wasit\n\
+          # (Enterprise) or set it as the default database, and add the constraints:\n\
+          # cypher-shell -d wasit < schema.cypher\n\
           set -e\n\
           cd \"$(dirname \"$0\")\"\n\
           neo4j-admin database import full wasit --overwrite-destination \\\n  \
@@ -245,6 +263,34 @@ pub fn write_neo4j_import_script<W: Write>(tables: &[CsvTable], w: &mut W) -> io
         writeln!(w, "  --{flag}={} \\", t.file_name)?;
     }
     w.write_all(b"  \"$@\"\n")
+}
+
+/// Writes `schema.cypher` for Neo4j 5: a uniqueness constraint on `id` for every node
+/// label (which also indexes it, for MERGE and lookups) and indexes on the
+/// properties queries filter by (`label`, a meeting's `date`). Each statement is
+/// idempotent (`IF NOT EXISTS`), one per line.
+///
+/// ```
+/// let mut out = Vec::new();
+/// wasit::export::csv::write_neo4j_schema(&mut out).unwrap();
+/// let text = String::from_utf8(out).unwrap();
+/// assert!(text.contains("CREATE CONSTRAINT wasit_person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;"));
+/// ```
+pub fn write_neo4j_schema<W: Write>(w: &mut W) -> io::Result<()> {
+    w.write_all(b"// Neo4j 5 constraints and indexes written by wasit export; run after import.sh:\n// cypher-shell -d wasit < schema.cypher\n")?;
+    for t in NodeType::ALL {
+        let label = node_label(t);
+        let lower = label.to_ascii_lowercase();
+        writeln!(
+            w,
+            "CREATE CONSTRAINT wasit_{lower}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE;"
+        )?;
+        writeln!(
+            w,
+            "CREATE INDEX wasit_{lower}_label IF NOT EXISTS FOR (n:{label}) ON (n.label);"
+        )?;
+    }
+    w.write_all(b"CREATE INDEX wasit_meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date);\n")
 }
 
 /// The Kùzu / Ladybug export: the schema, the CSV tables and the `COPY` statements.
@@ -270,14 +316,49 @@ impl KuzuExport {
         Ok(())
     }
 
-    /// Writes `load.cypher`: one `COPY` per line, with paths relative to its folder
-    /// (run it from there).
-    pub fn write_load<W: Write>(&self, w: &mut W) -> io::Result<()> {
-        w.write_all(b"// Kuzu / Ladybug load written by wasit export; run from this folder after schema.cypher.\n")?;
+    /// Writes `load.cypher`: first `MATCH (n) DETACH DELETE n;`, so that running it
+    /// again replaces the graph instead of failing on duplicate keys, then one `COPY`
+    /// per line. With `folder`, the CSV files are named by their path in it (give an
+    /// absolute folder and the script runs from anywhere); without, relative to the
+    /// folder it is run from.
+    ///
+    /// ```
+    /// use wasit::export::csv::kuzu_export;
+    /// use wasit::model::{Graph, Node, NodeType};
+    /// let mut g = Graph::default();
+    /// g.add_node(Node::new("state:OM", NodeType::State, "عمان"));
+    /// let mut out = Vec::new();
+    /// kuzu_export(&g).write_load_in(Some("/data/kuzu".as_ref()), &mut out).unwrap();
+    /// let text = String::from_utf8(out).unwrap();
+    /// assert!(text.contains("MATCH (n) DETACH DELETE n;\nCOPY State FROM \"/data/kuzu/nodes_State.csv\""));
+    /// ```
+    pub fn write_load_in<W: Write>(
+        &self,
+        folder: Option<&std::path::Path>,
+        w: &mut W,
+    ) -> io::Result<()> {
+        w.write_all(
+            b"// Kuzu / Ladybug load written by wasit export; run after schema.cypher (both can\n\
+              // run again: the tables exist, the old graph is deleted first).\n\
+              MATCH (n) DETACH DELETE n;\n",
+        )?;
+        let prefix = folder.map(|f| {
+            let f = f.display().to_string();
+            let f = f.replace('\\', "\\\\").replace('"', "\\\"");
+            format!("FROM \"{}/", f.trim_end_matches('/'))
+        });
         for s in &self.load {
-            writeln!(w, "{s}")?;
+            match &prefix {
+                Some(p) => writeln!(w, "{}", s.replacen("FROM \"", p, 1))?,
+                None => writeln!(w, "{s}")?,
+            }
         }
         Ok(())
+    }
+
+    /// [`KuzuExport::write_load_in`] with paths relative to the folder it is run from.
+    pub fn write_load<W: Write>(&self, w: &mut W) -> io::Result<()> {
+        self.write_load_in(None, w)
     }
 }
 
@@ -301,7 +382,7 @@ fn kuzu_type(kind: Kind) -> &'static str {
 /// g.add_node(Node::new("meeting:1", NodeType::Meeting, "محادثات مسقط"));
 /// g.add_edge(Edge::new("state:OM", EdgeType::Mediates, "meeting:1"));
 /// let k = kuzu_export(&g);
-/// assert!(k.schema.contains(&"CREATE REL TABLE MEDIATES(FROM State TO Meeting, `evidence` STRING);".to_string()));
+/// assert!(k.schema.contains(&"CREATE REL TABLE IF NOT EXISTS MEDIATES(FROM State TO Meeting, `evidence` STRING);".to_string()));
 /// assert!(k.load.contains(&"COPY MEDIATES FROM \"rels_MEDIATES_State_Meeting.csv\" (HEADER=true, PARALLEL=false, from='State', to='Meeting');".to_string()));
 /// ```
 pub fn kuzu_export(graph: &Graph) -> KuzuExport {
@@ -322,7 +403,7 @@ pub fn kuzu_export(graph: &Graph) -> KuzuExport {
         );
         props.push("`evidence` STRING".into());
         out.schema.push(format!(
-            "CREATE NODE TABLE {label}({}, PRIMARY KEY(`id`));",
+            "CREATE NODE TABLE IF NOT EXISTS {label}({}, PRIMARY KEY(`id`));",
             props.join(", ")
         ));
         if nodes.is_empty() {
@@ -376,8 +457,10 @@ pub fn kuzu_export(graph: &Graph) -> KuzuExport {
                 .map(|c| format!("`{}` {}", c.name, kuzu_type(c.kind))),
         );
         parts.push("`evidence` STRING".into());
-        out.schema
-            .push(format!("CREATE REL TABLE {ty}({});", parts.join(", ")));
+        out.schema.push(format!(
+            "CREATE REL TABLE IF NOT EXISTS {ty}({});",
+            parts.join(", ")
+        ));
         for ((a, b), edges) in pairs {
             let (from, to) = (node_label(a), node_label(b));
             let mut header: Vec<String> = vec!["from".into(), "to".into()];
@@ -463,7 +546,7 @@ mod tests {
         );
         assert_eq!(
             text(&tables[2]),
-            "id:ID,:LABEL,label,aliases:string[],date,round:long,evidence\nmeeting:1,Meeting,\"محادثات\nالدوحة\",,2025-01,3,\n"
+            "id:ID,:LABEL,label,aliases:string[],date,round:long,start:date,end:date,evidence\nmeeting:1,Meeting,\"محادثات\nالدوحة\",,2025-01,3,2025-01-01,2025-01-31,\n"
         );
         assert_eq!(text(&tables[3]), ":START_ID,:END_ID,:TYPE,role,evidence\nperson:x,meeting:1,PARTICIPATES_IN,رئيس الوفد,\n");
         let mut script = Vec::new();
@@ -478,9 +561,9 @@ mod tests {
         assert_eq!(k.schema.len(), 6 + 2);
         assert_eq!(
             k.schema[0],
-            "CREATE NODE TABLE Person(`id` STRING, `label` STRING, `aliases` STRING[], `anonymous` BOOLEAN, `evidence` STRING, PRIMARY KEY(`id`));"
+            "CREATE NODE TABLE IF NOT EXISTS Person(`id` STRING, `label` STRING, `aliases` STRING[], `anonymous` BOOLEAN, `evidence` STRING, PRIMARY KEY(`id`));"
         );
-        assert_eq!(k.schema[7], "CREATE REL TABLE MEDIATES(FROM Person TO Meeting, FROM State TO Meeting, `evidence` STRING);");
+        assert_eq!(k.schema[7], "CREATE REL TABLE IF NOT EXISTS MEDIATES(FROM Person TO Meeting, FROM State TO Meeting, `evidence` STRING);");
         let names: Vec<&str> = k.tables.iter().map(|t| t.file_name.as_str()).collect();
         assert_eq!(
             names,

@@ -382,10 +382,17 @@ fn build_ast(graph: &Graph, sel: &Selection<'_>, labels: Labels) -> DotGraph {
             stmts: sub,
         }));
     }
-    for n in &sel.nodes {
-        if !placed.contains(n.id.as_str()) {
-            stmts.push(node_stmt(n, labels, mediators.contains(n.id.as_str())));
-        }
+    // Meetings last, in date order (undated last), so that Graphviz starts from
+    // the order of the talks.
+    let mut rest: Vec<&Node> = sel
+        .nodes
+        .iter()
+        .copied()
+        .filter(|n| !placed.contains(n.id.as_str()))
+        .collect();
+    rest.sort_by_cached_key(|n| meeting_order(n));
+    for n in rest {
+        stmts.push(node_stmt(n, labels, mediators.contains(n.id.as_str())));
     }
     for e in &sel.edges {
         stmts.push(edge_stmt(e, labels));
@@ -398,6 +405,16 @@ fn build_ast(graph: &Graph, sel: &Selection<'_>, labels: Labels) -> DotGraph {
         strict: false,
         stmts,
     }
+}
+
+/// The key that puts meetings after other nodes and in date order, undated (or
+/// year-unknown `XXXX-…`) meetings last; other nodes keep their order (stable sort).
+fn meeting_order(n: &Node) -> (bool, bool, String) {
+    if n.node_type != NodeType::Meeting {
+        return (false, false, String::new());
+    }
+    let date = n.attr_str("date").filter(|d| !d.starts_with('X'));
+    (true, date.is_none(), date.unwrap_or_default().to_string())
 }
 
 /// For people and organizations, the state whose cluster they are drawn in: the
@@ -555,10 +572,50 @@ pub fn edge_label(edge: &Edge, labels: Labels) -> String {
         EdgeType::RelativeOf => edge.attr_str("relation"),
         _ => None,
     };
+    let own = own.filter(|o| !o.trim().is_empty());
+    // A role the extractor names in English (delegate, son-in-law) is drawn in the
+    // language asked for, so that one label set keeps one language.
+    if let Some(pair) = own.and_then(role_names) {
+        return pick(labels, pair);
+    }
     match own {
-        Some(own) if labels != Labels::En && !own.trim().is_empty() => shorten(own, 40),
+        Some(own) if labels != Labels::En => shorten(own, 40),
         _ => pick(labels, edge_type_name(edge.edge_type)),
     }
+}
+
+/// Roles and kinship relations as the extractor writes them, with their Arabic.
+const ROLE_NAMES: &[(&str, &str)] = &[
+    ("عضو الوفد", "delegate"),
+    ("رئيس الوفد", "head of delegation"),
+    ("صهر", "son-in-law"),
+    ("أم", "mother"),
+    ("أب", "father"),
+    ("أخ", "brother"),
+    ("أخت", "sister"),
+    ("ابن", "son"),
+    ("ابنة", "daughter"),
+    ("زوج", "husband"),
+    ("زوجة", "wife"),
+];
+
+/// The (Arabic, English) names of a role or relation written in English, or in
+/// Arabic as the table has it.
+///
+/// ```
+/// use wasit::export::dot::{edge_label, Labels};
+/// use wasit::model::{Edge, EdgeType};
+/// let mut e = Edge::new("person:a", EdgeType::ParticipatesIn, "meeting:m");
+/// e.attrs.insert("role".into(), "delegate".into());
+/// assert_eq!(edge_label(&e, Labels::Ar), "عضو الوفد");
+/// assert_eq!(edge_label(&e, Labels::En), "delegate");
+/// ```
+fn role_names(role: &str) -> Option<(&'static str, &'static str)> {
+    let role = role.trim();
+    ROLE_NAMES
+        .iter()
+        .find(|(ar, en)| en.eq_ignore_ascii_case(role) || *ar == role)
+        .copied()
 }
 
 fn node_stmt(n: &Node, labels: Labels, mediator: bool) -> Stmt {

@@ -38,9 +38,13 @@ pub enum Format {
     Html,
     /// `graph.graphml` (Gephi, yEd, NetworkX, igraph).
     GraphMl,
+    /// `graph.gexf`, GEXF 1.3 for Gephi: meetings and their edges carry start and
+    /// end dates, for Gephi's timeline.
+    Gexf,
     /// `graph.cypher`, an idempotent `UNWIND`/`MERGE` script (Neo4j, FalkorDB, Memgraph).
     Cypher,
-    /// `neo4j/`: CSV files in the `neo4j-admin database import` layout, with `import.sh`.
+    /// `neo4j/`: CSV files in the `neo4j-admin database import` layout, with `import.sh`
+    /// and `schema.cypher` (constraints and indexes).
     Neo4jCsv,
     /// `kuzu/`: `schema.cypher`, `load.cypher` and CSV files for Kùzu or Ladybug.
     Kuzu,
@@ -58,11 +62,12 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: [Format; 12] = [
+    pub const ALL: [Format; 13] = [
         Format::Json,
         Format::Dot,
         Format::Html,
         Format::GraphMl,
+        Format::Gexf,
         Format::Cypher,
         Format::Neo4jCsv,
         Format::Kuzu,
@@ -82,6 +87,7 @@ impl Format {
             "dot" | "gv" | "graphviz" => Format::Dot,
             "html" | "htm" => Format::Html,
             "graphml" => Format::GraphMl,
+            "gexf" | "gephi" => Format::Gexf,
             "cypher" | "cql" => Format::Cypher,
             "csv" | "neo4j" | "neo4j-csv" | "neo4j-admin" => Format::Neo4jCsv,
             "kuzu" | "kùzu" | "ladybug" => Format::Kuzu,
@@ -103,6 +109,7 @@ impl Format {
             "dot" | "gv" => Format::Dot,
             "html" | "htm" => Format::Html,
             "graphml" => Format::GraphMl,
+            "gexf" => Format::Gexf,
             "cypher" | "cql" => Format::Cypher,
             "csv" => Format::Neo4jCsv,
             "ttl" => Format::Turtle,
@@ -114,6 +121,24 @@ impl Format {
         Some(format)
     }
 
+    /// The one file this format writes, or `None` when it writes several (`neo4j/`,
+    /// `kuzu/`, `rdf`): only a one-file format can be written on stdout.
+    pub fn file_name(self) -> Option<&'static str> {
+        Some(match self {
+            Format::Json => "graph.json",
+            Format::Dot => "graph.dot",
+            Format::Html => "graph.html",
+            Format::GraphMl => "graph.graphml",
+            Format::Gexf => "graph.gexf",
+            Format::Cypher => "graph.cypher",
+            Format::Turtle => "graph.ttl",
+            Format::NTriples => "graph.nt",
+            Format::Jsonl => "graph.jsonl",
+            Format::Cytoscape => "graph.cyjs",
+            Format::Neo4jCsv | Format::Kuzu | Format::Rdf => return None,
+        })
+    }
+
     /// The canonical name, accepted by [`Format::from_name`].
     pub fn name(self) -> &'static str {
         match self {
@@ -121,6 +146,7 @@ impl Format {
             Format::Dot => "dot",
             Format::Html => "html",
             Format::GraphMl => "graphml",
+            Format::Gexf => "gexf",
             Format::Cypher => "cypher",
             Format::Neo4jCsv => "csv",
             Format::Kuzu => "kuzu",
@@ -159,6 +185,10 @@ pub enum ExportError {
     },
 }
 
+/// The original texts of the documents, by id, for the formats that quote
+/// evidence (the HTML viewer); may be empty.
+pub type Documents = HashMap<String, String>;
+
 /// Writes `graph` in `format` into `out_dir` (created if needed) and returns the
 /// files written, in order. Each file is written atomically: a reader sees the old
 /// file or the new one, never half of either. Multi-file formats write into a
@@ -175,6 +205,17 @@ pub enum ExportError {
 /// assert!(std::fs::read_to_string(&files[0]).unwrap().contains("عمان"));
 /// ```
 pub fn export(graph: &Graph, format: Format, out_dir: &Path) -> Result<Vec<PathBuf>, ExportError> {
+    export_with_documents(graph, format, out_dir, &Documents::new())
+}
+
+/// [`export`], with the documents' texts, so that the HTML viewer shows each
+/// evidence sentence (text, document, date) and not only its byte offsets.
+pub fn export_with_documents(
+    graph: &Graph,
+    format: Format,
+    out_dir: &Path,
+    docs: &Documents,
+) -> Result<Vec<PathBuf>, ExportError> {
     let mut written = Vec::new();
     let mut put = |name: &str, fill: &dyn Fn(&mut dyn io::Write) -> io::Result<()>| {
         let path = out_dir.join(name);
@@ -186,20 +227,11 @@ pub fn export(graph: &Graph, format: Format, out_dir: &Path) -> Result<Vec<PathB
             Err(error) => Err(ExportError::Io { path, error }),
         }
     };
+    if let Some(name) = format.file_name() {
+        put(name, &|w| write_single(graph, format, docs, w))?;
+        return Ok(written);
+    }
     match format {
-        Format::Json => put("graph.json", &|w| w.write_all(graph.to_json().as_bytes()))?,
-        Format::Dot => put("graph.dot", &|mut w| {
-            super::dot::write_dot(graph, &Default::default(), &mut w)
-        })?,
-        Format::Html => put("graph.html", &|mut w| {
-            super::html::write_html(graph, &HashMap::new(), &mut w)
-        })?,
-        Format::GraphMl => put("graph.graphml", &|mut w| {
-            super::graphml::write_graphml(graph, &mut w)
-        })?,
-        Format::Cypher => put("graph.cypher", &|mut w| {
-            super::cypher::write_cypher(graph, &mut w)
-        })?,
         Format::Neo4jCsv => {
             let tables = super::csv::neo4j_tables(graph);
             for table in &tables {
@@ -210,6 +242,9 @@ pub fn export(graph: &Graph, format: Format, out_dir: &Path) -> Result<Vec<PathB
             put("neo4j/import.sh", &|mut w| {
                 super::csv::write_neo4j_import_script(&tables, &mut w)
             })?;
+            put("neo4j/schema.cypher", &|mut w| {
+                super::csv::write_neo4j_schema(&mut w)
+            })?;
         }
         Format::Kuzu => {
             let kuzu = super::csv::kuzu_export(graph);
@@ -219,30 +254,59 @@ pub fn export(graph: &Graph, format: Format, out_dir: &Path) -> Result<Vec<PathB
                     table.write(&mut w)
                 })?;
             }
-            put("kuzu/load.cypher", &|mut w| kuzu.write_load(&mut w))?;
+            // The CSV files by absolute path: load.cypher runs from any folder.
+            let folder = std::fs::canonicalize(out_dir.join("kuzu")).ok();
+            put("kuzu/load.cypher", &|mut w| {
+                kuzu.write_load_in(folder.as_deref(), &mut w)
+            })?;
         }
         Format::Rdf => {
-            put("graph.ttl", &|mut w| {
-                super::rdf::write_turtle(graph, &mut w)
+            put("graph.ttl", &|w| {
+                write_single(graph, Format::Turtle, docs, w)
             })?;
-            put("graph.nt", &|mut w| {
-                super::rdf::write_ntriples(graph, &mut w)
+            put("graph.nt", &|w| {
+                write_single(graph, Format::NTriples, docs, w)
             })?;
         }
-        Format::Turtle => put("graph.ttl", &|mut w| {
-            super::rdf::write_turtle(graph, &mut w)
-        })?,
-        Format::NTriples => put("graph.nt", &|mut w| {
-            super::rdf::write_ntriples(graph, &mut w)
-        })?,
-        Format::Jsonl => put("graph.jsonl", &|mut w| {
-            super::jsonl::write_jsonl(graph, &mut w)
-        })?,
-        Format::Cytoscape => put("graph.cyjs", &|mut w| {
-            super::cytoscape::write_cytoscape(graph, &mut w)
-        })?,
+        _ => {}
     }
     Ok(written)
+}
+
+/// Writes a one-file format (see [`Format::file_name`]) into `w`: a file, or stdout.
+/// A format of several files writes nothing and fails.
+///
+/// ```
+/// use wasit::export::format::{write_single, Documents, Format};
+/// use wasit::model::{Graph, Node, NodeType};
+/// let mut g = Graph::default();
+/// g.add_node(Node::new("state:OM", NodeType::State, "عمان"));
+/// let mut out = Vec::new();
+/// write_single(&g, Format::Jsonl, &Documents::new(), &mut out).unwrap();
+/// assert!(String::from_utf8(out).unwrap().contains("state:OM"));
+/// assert!(write_single(&g, Format::Kuzu, &Documents::new(), &mut Vec::new()).is_err());
+/// ```
+pub fn write_single(
+    graph: &Graph,
+    format: Format,
+    docs: &Documents,
+    mut w: &mut dyn io::Write,
+) -> io::Result<()> {
+    match format {
+        Format::Json => w.write_all(graph.to_json().as_bytes()),
+        Format::Dot => super::dot::write_dot(graph, &Default::default(), &mut w),
+        Format::Html => super::html::write_html(graph, docs, &mut w),
+        Format::GraphMl => super::graphml::write_graphml(graph, &mut w),
+        Format::Gexf => super::gexf::write_gexf(graph, &mut w),
+        Format::Cypher => super::cypher::write_cypher(graph, &mut w),
+        Format::Turtle => super::rdf::write_turtle(graph, &mut w),
+        Format::NTriples => super::rdf::write_ntriples(graph, &mut w),
+        Format::Jsonl => super::jsonl::write_jsonl(graph, &mut w),
+        Format::Cytoscape => super::cytoscape::write_cytoscape(graph, &mut w),
+        Format::Neo4jCsv | Format::Kuzu | Format::Rdf => Err(io::Error::other(format!(
+            "{format} writes several files: give a folder to --out"
+        ))),
+    }
 }
 
 // ---------------------------------------------------------------------------

@@ -154,7 +154,7 @@ fn write_attrs<W: Write>(
 /// become U+FFFD; tab, line feed, carriage return and the C1 controls (U+007F to
 /// U+009F) become character references, so that attribute normalisation and XML 1.1
 /// line-end handling leave them as they are.
-struct Escaped<'a>(&'a str);
+pub(crate) struct Escaped<'a>(pub(crate) &'a str);
 
 impl std::fmt::Display for Escaped<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -6,9 +6,13 @@
 //! [`crate::text::fold_key`] folds), hides node types, and shows for a clicked node
 //! its names, attributes, connections and evidence: the sentence around each span
 //! when the document's text is given, else the document id and byte offsets.
+//! Filters hide node types, edge types, and meetings and claims dated outside a
+//! range. Labels are drawn through [`isolate`], so that a date inside an Arabic
+//! title keeps its order (`محادثات مسقط 2026-02-06`).
 //!
 //! For tests and links, the page reads its address fragment: `#select=ID` selects a
-//! node, `#click=ID` clicks where the node is drawn, `#q=TEXT` searches. After every
+//! node, `#click=ID` clicks where the node is drawn, `#q=TEXT` searches,
+//! `#from=2024&to=2025-06&hide=about,said` sets the date range and hides edge types. After every
 //! change it writes a JSON summary (node and edge counts, labels drawn, selection)
 //! into `<pre id="wasit-summary">`.
 
@@ -20,7 +24,9 @@ use serde_json::{json, Map, Value};
 use crate::model::{Evidence, Graph, NodeType};
 use crate::text::{fold_key, sentences};
 
-use super::dot::{edge_label, edge_style, edge_type_name, node_style, node_type_name, Labels};
+use super::dot::{
+    edge_label, edge_style, edge_type_name, isolate, node_style, node_type_name, Labels,
+};
 
 /// Most evidence snippets embedded for one node; the rest are counted.
 const NODE_EVIDENCE: usize = 12;
@@ -94,6 +100,7 @@ fn viewer_data(graph: &Graph, docs: &HashMap<String, String>) -> Value {
                 "id": n.id,
                 "type": n.node_type.as_str(),
                 "label": n.label,
+                "show": isolate(&n.label),
                 "en": n.name_en(),
                 "aliases": n.aliases,
                 "keys": keys,
@@ -113,6 +120,7 @@ fn viewer_data(graph: &Graph, docs: &HashMap<String, String>) -> Value {
                 "t": t,
                 "type": e.edge_type.as_str(),
                 "label": edge_label(e, Labels::Ar),
+                "show": isolate(&edge_label(e, Labels::Ar)),
                 "en": edge_label(e, Labels::En),
                 "ev": e.evidence.iter().take(EDGE_EVIDENCE).map(|ev| snippets.of(ev)).collect::<Vec<_>>(),
                 "evMore": e.evidence.len().saturating_sub(EDGE_EVIDENCE),
@@ -252,6 +260,12 @@ header h1 { font-size: 1.1rem; margin: 0; }
 #search { font: inherit; padding: .25rem .5rem; min-width: 16rem; border: 1px solid #d1d5db; border-radius: .4rem; }
 #types label { margin-inline-end: .6rem; font-size: .85rem; white-space: nowrap; cursor: pointer; }
 .swatch { display: inline-block; width: .8rem; height: .8rem; border: 2px solid; border-radius: 3px; vertical-align: middle; margin-inline: .2rem; }
+#edge-filter { font-size: .85rem; }
+#edge-filter summary { cursor: pointer; }
+#etypes { display: flex; flex-wrap: wrap; gap: .2rem .6rem; position: absolute; z-index: 2; background: #fff; border: 1px solid var(--line); padding: .3rem .5rem; border-radius: .4rem; max-width: 30rem; }
+#etypes label, #dates label { font-size: .85rem; white-space: nowrap; cursor: pointer; }
+#dates input { font: inherit; font-size: .8rem; width: 7rem; }
+.line { display: inline-block; width: 1.2rem; height: 0; border-top: 3px solid; vertical-align: middle; margin-inline: .2rem; }
 #count { color: var(--muted); font-size: .85rem; }
 button { font: inherit; font-size: .85rem; padding: .15rem .6rem; border: 1px solid #d1d5db; border-radius: .4rem; background: #fff; cursor: pointer; }
 main { flex: 1; display: flex; min-height: 0; position: relative; }
@@ -281,6 +295,8 @@ table.attrs td { padding: 0 .4rem; vertical-align: top; }
 <h1>وسيط <span class="en">wasit</span></h1>
 <input id="search" type="search" placeholder="ابحث عن اسم… / search a name" autocomplete="off" dir="auto">
 <span id="types"></span>
+<details id="edge-filter"><summary>العلاقات · edges</summary><span id="etypes"></span></details>
+<span id="dates"><label>من · from <input id="from" size="10" placeholder="YYYY-MM-DD" dir="ltr"></label> <label>إلى · to <input id="to" size="10" placeholder="YYYY-MM-DD" dir="ltr"></label></span>
 <button id="fit" type="button" title="fit">⤢ ملاءمة</button>
 <span id="count"></span>
 </header>
@@ -302,6 +318,7 @@ table.attrs td { padding: 0 .4rem; vertical-align: top; }
   var search = document.getElementById('search');
   var FONT = '"Noto Sans Arabic", "Noto Naskh Arabic", "Amiri", "Noto Sans", "DejaVu Sans", sans-serif';
   var hidden = { claim: nodes.length > 0 && nodes.some(function (n) { return n.type !== 'claim'; }) };
+  var hiddenEdge = {}, range = { from: '', to: '' };
   var view = { x: 0, y: 0, k: 1 };
   var selected = null, hovered = null, matches = [], W = 0, H = 0, dpr = 1;
 
@@ -309,8 +326,21 @@ table.attrs td { padding: 0 .4rem; vertical-align: top; }
   edges.forEach(function (e, i) { nodes[e.s].adj.push(i); nodes[e.t].adj.push(i); });
   nodes.forEach(function (n) { n.r = 9 + Math.min(12, 2.2 * Math.sqrt(n.adj.length)); if (n.type === 'meeting' || n.type === 'state') { n.r += 3; } });
 
-  function visible(n) { return !hidden[n.type]; }
-  function edgeVisible(e) { return visible(nodes[e.s]) && visible(nodes[e.t]); }
+  // A date compared at the precision both have (2026 is within 2026-02); only
+  // meetings and claims are dated, and an undated one is out of any range.
+  function cut(a, b) { var n = Math.min(a.length, b.length); return [a.slice(0, n), b.slice(0, n)]; }
+  function inRange(n) {
+    if (!range.from && !range.to) { return true; }
+    if (n.type !== 'meeting' && n.type !== 'claim') { return true; }
+    var d = String((n.attrs || {}).date || '');
+    if (!d || d.charAt(0) === 'X') { return false; }
+    var c;
+    if (range.from) { c = cut(d, range.from); if (c[0] < c[1]) { return false; } }
+    if (range.to) { c = cut(d, range.to); if (c[0] > c[1]) { return false; } }
+    return true;
+  }
+  function visible(n) { return !hidden[n.type] && inRange(n); }
+  function edgeVisible(e) { return !hiddenEdge[e.type] && visible(nodes[e.s]) && visible(nodes[e.t]); }
 
   var STRONG = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
   var RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
@@ -456,8 +486,8 @@ table.attrs td { padding: 0 .4rem; vertical-align: top; }
         ctx.font = '10px ' + FONT; ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
         ctx.direction = isRtl(e.label) ? 'rtl' : 'ltr';
         var mx = (a.x + b.x) / 2, my = (a.y + b.y) / 2;
-        ctx.lineWidth = 3; ctx.strokeStyle = '#ffffff'; ctx.strokeText(e.label, mx, my);
-        ctx.fillText(e.label, mx, my);
+        ctx.lineWidth = 3; ctx.strokeStyle = '#ffffff'; ctx.strokeText(e.show || e.label, mx, my);
+        ctx.fillText(e.show || e.label, mx, my);
       }
     });
     var match = {};
@@ -479,7 +509,7 @@ table.attrs td { padding: 0 .4rem; vertical-align: top; }
       ctx.stroke(); ctx.setLineDash([]);
       var big = d.type === 'state' || d.type === 'meeting' || d === selected || match[d.i] || near[d.i];
       if (view.k > 0.45 || big) {
-        var label = d.label.length > 40 ? d.label.slice(0, 38) + '…' : d.label;
+        var label = d.label.length > 40 ? d.label.slice(0, 38) + '…' : (d.show || d.label);
         ctx.font = (big ? 'bold ' : '') + '12px ' + FONT;
         ctx.textAlign = 'center'; ctx.textBaseline = 'top';
         ctx.direction = isRtl(label) ? 'rtl' : 'ltr';
@@ -503,6 +533,8 @@ table.attrs td { padding: 0 .4rem; vertical-align: top; }
     var s = {
       nodes: nodes.length, edges: edges.length, visible: vis.length,
       visibleEdges: edges.filter(edgeVisible).length,
+      hiddenEdgeTypes: Object.keys(hiddenEdge).filter(function (t) { return hiddenEdge[t]; }),
+      range: range,
       placed: vis.every(function (d) { return isFinite(d.x) && isFinite(d.y); }),
       labels: drawn, selected: selected ? selected.id : null,
       evidenceShown: panel.querySelectorAll('blockquote').length,
@@ -546,7 +578,7 @@ table.attrs td { padding: 0 .4rem; vertical-align: top; }
     if (!n) { draw(); return; }
     if (hidden[n.type]) { hidden[n.type] = false; syncTypes(); layout(120); }
     var st = NT[n.type] || {};
-    var h = el('h2', n.label); h.dir = 'auto'; panel.appendChild(h);
+    var h = el('h2', n.show || n.label); h.dir = 'auto'; panel.appendChild(h);
     if (n.en) { panel.appendChild(el('div', n.en, 'en')); }
     var badge = el('span', st.ar + ' · ' + st.en, 'badge');
     badge.style.borderColor = st.stroke; badge.style.background = st.fill;
@@ -579,8 +611,8 @@ table.attrs td { padding: 0 .4rem; vertical-align: top; }
         var e = edges[ei], out = e.s === n.i, other = nodes[out ? e.t : e.s];
         var li = el('li');
         // The page reads right to left: ← points away from this node, → towards it.
-        li.appendChild(document.createTextNode((out ? '← ' : '→ ') + e.label + ' '));
-        var b = el('button', other.label); b.type = 'button'; b.dir = 'auto';
+        li.appendChild(document.createTextNode((out ? '← ' : '→ ') + (e.show || e.label) + ' '));
+        var b = el('button', other.show || other.label); b.type = 'button'; b.dir = 'auto';
         b.addEventListener('click', function () { select(other, true); });
         li.appendChild(b);
         if (e.ev.length) {
@@ -657,7 +689,7 @@ table.attrs td { padding: 0 .4rem; vertical-align: top; }
       var li = el('li'), st = NT[n.type] || {};
       var sw = el('span', null, 'swatch'); sw.style.background = st.fill; sw.style.borderColor = st.stroke;
       li.appendChild(sw);
-      var name = el('span', n.label + (n.en ? ' — ' + n.en : '')); name.dir = 'auto';
+      var name = el('span', (n.show || n.label) + (n.en ? ' — ' + n.en : '')); name.dir = 'auto';
       li.appendChild(name);
       li.addEventListener('click', function () { results.textContent = ''; select(n, true); });
       results.appendChild(li);
@@ -688,6 +720,26 @@ table.attrs td { padding: 0 .4rem; vertical-align: top; }
     typesBox.appendChild(lab);
   });
 
+  var etypesBox = document.getElementById('etypes');
+  Object.keys(ET).forEach(function (t) {
+    if (!edges.some(function (e) { return e.type === t; })) { return; }
+    var lab = el('label'), box = el('input'), st = ET[t];
+    box.type = 'checkbox'; box.value = t; box.checked = true;
+    box.addEventListener('change', function () { hiddenEdge[t] = !box.checked; draw(); });
+    var sw = el('span', null, 'line'); sw.style.borderColor = st.color;
+    if (st.style === 'dashed' || st.style === 'dotted') { sw.style.borderTopStyle = st.style; }
+    lab.appendChild(box); lab.appendChild(sw); lab.appendChild(document.createTextNode(st.ar + ' ' + st.en));
+    etypesBox.appendChild(lab);
+  });
+  ['from', 'to'].forEach(function (k) {
+    var input = document.getElementById(k);
+    input.addEventListener('change', function () {
+      range[k] = input.value.trim();
+      if (selected && !visible(selected)) { select(null); }
+      layout(120); draw();
+    });
+  });
+
   window.addEventListener('resize', function () { resize(); draw(); });
 
   resize();
@@ -708,6 +760,15 @@ table.attrs td { padding: 0 .4rem; vertical-align: top; }
       canvas.dispatchEvent(new PointerEvent('pointerdown', init));
       canvas.dispatchEvent(new PointerEvent('pointerup', init));
     }
+  } else if (hash.indexOf('from=') === 0 || hash.indexOf('to=') === 0 || hash.indexOf('hide=') === 0) {
+    // `#from=2024&to=2025-06&hide=about,said`: a date range and hidden edge types.
+    hash.split('&').forEach(function (kv) {
+      var p = kv.split('='), k = p[0], v = p.slice(1).join('=');
+      if (k === 'from' || k === 'to') { range[k] = v; document.getElementById(k).value = v; }
+      if (k === 'hide') { v.split(',').forEach(function (t) { hiddenEdge[t] = true; }); }
+    });
+    etypesBox.querySelectorAll('input').forEach(function (box) { box.checked = !hiddenEdge[box.value]; });
+    layout(120); fit(); draw();
   } else if (hash.indexOf('q=') === 0) {
     search.value = hash.slice(2);
     runSearch();

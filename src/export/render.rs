@@ -79,12 +79,12 @@ impl fmt::Display for DiagramFormat {
 #[non_exhaustive]
 pub enum RenderError {
     /// Graphviz's `dot` could not be started.
-    #[error("{}: cannot run Graphviz `dot` ({source}); install graphviz and fonts-noto-core, or use --render none", path.display())]
+    #[error("{}: cannot run Graphviz `dot` ({error}); install graphviz and fonts-noto-core, or use --render none", path.display())]
     NotInstalled {
         /// The file that was to be written.
         path: PathBuf,
         /// What starting it said.
-        source: io::Error,
+        error: io::Error,
     },
     /// `dot` ran and failed.
     #[error("{}: Graphviz `dot {arg}` failed ({status}): {stderr}", path.display())]
@@ -99,20 +99,20 @@ pub enum RenderError {
         stderr: String,
     },
     /// Reading or writing a file failed.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {error}", path.display())]
     Io {
         /// The file.
         path: PathBuf,
         /// The error.
-        source: io::Error,
+        error: io::Error,
     },
     /// The focus of the diagram names no node.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {error}", path.display())]
     Focus {
         /// The file that was to be written.
         path: PathBuf,
         /// The error.
-        source: NoSuchNode,
+        error: NoSuchNode,
     },
 }
 
@@ -147,9 +147,9 @@ pub fn arabic_font_available() -> bool {
 /// [`RenderError::Graphviz`] when it fails, [`RenderError::Io`] when the file
 /// cannot be written.
 pub fn render(dot: &str, format: DiagramFormat, out: &Path) -> Result<(), RenderError> {
-    let io_err = |source: io::Error| RenderError::Io {
+    let io_err = |error: io::Error| RenderError::Io {
         path: out.to_path_buf(),
-        source,
+        error,
     };
     let dir = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -170,9 +170,9 @@ pub fn render(dot: &str, format: DiagramFormat, out: &Path) -> Result<(), Render
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|source| RenderError::NotInstalled {
+        .map_err(|error| RenderError::NotInstalled {
             path: out.to_path_buf(),
-            source,
+            error,
         })?;
 
     // Feed stdin and drain stderr at the same time, so that neither pipe can fill up.
@@ -219,8 +219,88 @@ pub fn render(dot: &str, format: DiagramFormat, out: &Path) -> Result<(), Render
             },
         });
     }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(super::atomic::FILE_MODE))
+            .map_err(io_err)?;
+    }
     tmp.persist(out).map_err(|e| io_err(e.error))?;
     Ok(())
+}
+
+/// The largest side, in pixels, of a bitmap cairo draws: past it, Graphviz scales
+/// the whole diagram down to fit, and a large graph comes out illegible.
+pub const CAIRO_MAX_PX: u32 = 32_767;
+/// A side past which a diagram is hard to read on a screen, whatever the renderer.
+pub const LARGE_PX: u32 = 10_000;
+
+/// Width and height of a PNG (from its header) or an SVG (its `width`/`height` in
+/// points, at 96 px to the inch); `None` for other files or unreadable headers.
+///
+/// ```
+/// use wasit::export::render::diagram_size;
+/// let dir = tempfile::tempdir().unwrap();
+/// let svg = dir.path().join("d.svg");
+/// std::fs::write(&svg, r#"<svg width="750pt" height="300pt" viewBox="0 0 750 300">"#).unwrap();
+/// assert_eq!(diagram_size(&svg), Some((1000, 400)));
+/// ```
+pub fn diagram_size(path: &Path) -> Option<(u32, u32)> {
+    let mut head = vec![0u8; 4096];
+    let n = std::fs::File::open(path).ok()?.read(&mut head).ok()?;
+    let head = &head[..n];
+    if head.len() >= 24 && head.starts_with(b"\x89PNG\r\n\x1a\n") {
+        let be = |i: usize| u32::from_be_bytes([head[i], head[i + 1], head[i + 2], head[i + 3]]);
+        return Some((be(16), be(20)));
+    }
+    let text = String::from_utf8_lossy(head);
+    let svg = &text[text.find("<svg")?..];
+    let svg = &svg[..svg.find('>')?];
+    let attr = |name: &str| -> Option<u32> {
+        let at = svg.find(&format!(" {name}=\""))? + name.len() + 3;
+        let value = &svg[at..at + svg[at..].find('"')?];
+        let (number, unit) = value
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .map_or((value, ""), |i| value.split_at(i));
+        let number: f64 = number.parse().ok()?;
+        let px = if unit == "pt" {
+            number * 96.0 / 72.0
+        } else {
+            number
+        };
+        Some(px.round() as u32)
+    };
+    Some((attr("width")?, attr("height")?))
+}
+
+/// A warning when the diagram at `path` is too large to read: clamped by cairo
+/// (a PNG side at [`CAIRO_MAX_PX`]) or past [`LARGE_PX`] on a side; it says how to
+/// draw a part instead.
+///
+/// ```
+/// use wasit::export::render::size_warning;
+/// assert!(size_warning(std::path::Path::new("missing.png")).is_none());
+/// ```
+pub fn size_warning(path: &Path) -> Option<String> {
+    let (w, h) = diagram_size(path)?;
+    let side = w.max(h);
+    let what = if side >= CAIRO_MAX_PX {
+        "scaled down to cairo's 32,767 px limit and illegible"
+    } else if side > LARGE_PX {
+        "too large to read"
+    } else {
+        return None;
+    };
+    let png = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+    Some(format!(
+        "warning: {}: {w}×{h} px, {what}: draw a part (--view mediators, --view people, \
+         --focus NODE --depth 1){}",
+        path.display(),
+        if png { " or render SVG" } else { "" }
+    ))
 }
 
 /// Draws a graph to `out`: the DOT of [`to_dot`] rendered by [`render`].
@@ -240,9 +320,9 @@ pub fn render_graph(
     format: DiagramFormat,
     out: &Path,
 ) -> Result<(), RenderError> {
-    let dot = to_dot(graph, options).map_err(|source| RenderError::Focus {
+    let dot = to_dot(graph, options).map_err(|error| RenderError::Focus {
         path: out.to_path_buf(),
-        source,
+        error,
     })?;
     render(&dot, format, out)
 }
@@ -250,6 +330,28 @@ pub fn render_graph(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn png_headers_give_the_size_and_clamped_bitmaps_warn() {
+        let dir = tempfile::tempdir().unwrap();
+        let png = |w: u32, h: u32| {
+            let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+            b.extend_from_slice(&w.to_be_bytes());
+            b.extend_from_slice(&h.to_be_bytes());
+            b.extend_from_slice(&[8, 6, 0, 0, 0]);
+            b
+        };
+        let small = dir.path().join("small.png");
+        std::fs::write(&small, png(1200, 800)).unwrap();
+        assert_eq!(diagram_size(&small), Some((1200, 800)));
+        assert_eq!(size_warning(&small), None);
+        let clamped = dir.path().join("clamped.png");
+        std::fs::write(&clamped, png(900, CAIRO_MAX_PX)).unwrap();
+        assert!(size_warning(&clamped).unwrap().contains("32,767"));
+        let tall = dir.path().join("tall.png");
+        std::fs::write(&tall, png(900, 16_000)).unwrap();
+        assert!(size_warning(&tall).unwrap().contains("--focus"));
+    }
 
     #[test]
     fn formats_pick_cairo_for_raster_and_pdf() {

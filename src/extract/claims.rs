@@ -462,6 +462,10 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, meetings: &[Meeting
             let medium = medium.to_string();
             let mut speaker: Option<Ref> = None;
             let mut outlet: Option<Ref> = None;
+            // "نقل الوزير عن مصدر": a person or state passing the words on is no
+            // outlet (the contract's `reported_by` ends at an organization); it stays
+            // a speaker beside the one it cites.
+            let mut relayer: Option<Ref> = None;
             let mut text_from: Option<usize> = None;
             let mut text_to = e;
             match kind {
@@ -591,7 +595,15 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, meetings: &[Meeting
                                     if media {
                                         st.last_outlet = Some(r.clone());
                                     }
-                                    outlet = speaker.take().or_else(|| st.last_outlet.clone());
+                                    outlet = match speaker.take() {
+                                        Some(Ref::Id(id)) if id.starts_with("org:") => {
+                                            Some(Ref::Id(id))
+                                        }
+                                        other => {
+                                            relayer = other;
+                                            st.last_outlet.clone()
+                                        }
+                                    };
                                     speaker = Some(r);
                                     j = next;
                                     break;
@@ -874,7 +886,13 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, meetings: &[Meeting
                 st.out.claims.push(ClaimFact {
                     text,
                     span,
-                    speakers: if joint.is_empty() { vec![sp] } else { joint.clone() },
+                    speakers: {
+                        let mut speakers = if joint.is_empty() { vec![sp] } else { joint.clone() };
+                        if let Some(r) = relayer.filter(|r| !speakers.contains(r)) {
+                            speakers.push(r);
+                        }
+                        speakers
+                    },
                     outlet,
                     cue: an
                         .orig(an.tokens.list[i].start, an.tokens.list[i].end)

