@@ -411,7 +411,10 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                         break;
                     }
                     if let Some(m) = ents.at_token(j) {
+                        // "بين الشرع وترمب في البيت الأبيض": a side after في is the venue.
+                        let venue = j > 0 && an.tok(j - 1) == "في";
                         if is_side(m)
+                            && !venue
                             && (bare == "بين" || bare == "مع" || m.via == Via::Nisba || got > 0)
                         {
                             push_unique(&mut r.fact.parties, side_ref(an, m));

@@ -867,7 +867,18 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
             {
                 end += 1;
             }
-            windows.push((after, end, false));
+            // "واستقبل ترامب رئيس الكونغو فيليكس تشيسيكيدي": a title right after the
+            // name that heads another name is that person's (a comma makes it
+            // apposition: "هوكشتاين، مستشار الرئيس بايدن").
+            let heads_next = !an.gap(f.last, after).contains(['،', ',']) && {
+                let next = (after + 1..end).find(|&k| people.at_token(k).is_some());
+                next.is_some_and(|k| {
+                    !(after + 1..k).any(|j| an.token_is(j, |e| matches!(e, Entry::Title(_))))
+                })
+            };
+            if !heads_next {
+                windows.push((after, end, false));
+            }
         }
         let mut got = false;
         for (a, b, fallback) in windows {
@@ -1070,6 +1081,36 @@ mod tests {
             "مكتب",
         ),
     ];
+
+    // n33 (Washington accords): the title after Trump heads Tshisekedi's name.
+    #[test]
+    fn a_title_heading_the_next_name_is_not_apposition() {
+        let text = "واستقبل ترامب رئيس الكونغو فيليكس تشيسيكيدي ورئيس رواندا بول كاجامي.";
+        let doc = Document::new("t.txt", text);
+        let f = crate::extract::extract(&doc, Lexicon::embedded());
+        let states_of = |who: &str| -> Vec<String> {
+            f.relations
+                .iter()
+                .filter(|r| {
+                    matches!(&r.source, crate::extract::Ref::Person(p) if f.persons[*p].name.contains(who))
+                })
+                .filter_map(|r| match &r.target {
+                    crate::extract::Ref::Id(s) if s.starts_with("state:") => Some(s.clone()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert!(
+            !states_of("ترامب").contains(&"state:CG".to_string()),
+            "{:?}",
+            f.relations
+        );
+        assert!(
+            states_of("تشيسيكيدي").contains(&"state:CG".to_string()),
+            "{:?}",
+            f.relations
+        );
+    }
 
     #[test]
     fn names_found_by_context() {
