@@ -3,10 +3,11 @@
 //! the ANERcorp train split (read from ../shared when it is there, never copied here)
 //! holds the person and organization floors.
 //!
-//! The floors are the figures reached, a little below; the targets (mission
-//! 0.85, meeting_role 0.70, claim 0.80, wrong speakers ≤ 5 %; ANERcorp person 0.75
-//! strict / 0.80 lenient, organization 0.60) are not all met yet and are listed next
-//! to each floor so that a change that reaches one can raise its floor to it.
+//! The floors are the figures reached, a little below, and at least the issue's
+//! targets on the dev set (mission 0.85, meeting 0.80, meeting_role 0.70, claim 0.80,
+//! wrong speakers ≤ 5 %), which it now meets; the ANERcorp targets (person 0.75
+//! strict / 0.80 lenient, organization 0.60) are not met yet and are listed next to
+//! their floors so that a change that reaches one can raise its floor to it.
 mod common;
 
 use common::{f1, score};
@@ -20,23 +21,23 @@ fn real_news_dev_set_holds_its_floors() {
     for (figure, floor, _target) in [
         ("person", 0.90, 0.90),
         ("state", 0.95, 0.95),
-        ("affiliation", 0.89, 0.85),
-        ("meeting", 0.76, 0.80),
-        ("meeting_role", 0.58, 0.70),
-        ("claim", 0.78, 0.80),
+        ("affiliation", 0.91, 0.85),
+        ("meeting", 0.80, 0.80),
+        ("meeting_role", 0.70, 0.70),
+        ("claim", 0.81, 0.80),
     ] {
         assert!(f1(&r, figure) >= floor, "{figure} F1 below {floor}: {r}");
     }
     let mission = r["mission_score"].as_f64().unwrap();
     assert!(
-        mission >= 0.82,
-        "mission {mission:.3} below 0.82 (target 0.85)"
+        mission >= 0.85,
+        "mission {mission:.3} below 0.85 (the target)"
     );
     let wrong = r["claim"]["wrong_speaker"].as_f64().unwrap();
     let matched = r["claim"]["tp"].as_f64().unwrap();
     assert!(
-        wrong <= 0.12 * matched,
-        "{wrong} wrong speakers of {matched} (floor 12 %, target 5 %)"
+        wrong <= 0.05 * matched,
+        "{wrong} wrong speakers of {matched} (target 5 %)"
     );
 }
 

@@ -279,6 +279,21 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                             .at_token(i + 1)
                             .filter(|m| i + 1 < last && is_side(m) && m.via != Via::Nisba)
                             .map(|m| side_ref(an, m));
+                        // "وقال ترامب الذي استضاف قمة سلام تاريخية بين أذربيجان
+                        // وأرمينيا": the one the relative pronoun stands for.
+                        let relative = (i >= first + 2 && matches!(an.tok(i - 1), "الذي" | "التي"))
+                            .then(|| {
+                                people
+                                    .at_token(i - 2)
+                                    .map(|p| Ref::Person(p.person))
+                                    .or_else(|| {
+                                        ents.at_token(i - 2)
+                                            .filter(|m| is_side(m) && m.via != Via::Nisba)
+                                            .map(|m| side_ref(an, m))
+                                    })
+                            })
+                            .flatten();
+                        let right_after = relative.or(right_after);
                         let before = right_after.or_else(|| {
                             (i.saturating_sub(3).max(first)..i).rev().find_map(|j| {
                                 ents.at_token(j)
@@ -1053,6 +1068,23 @@ mod tests {
         "2024-05-18",
         |m| m.hosts.iter().any(|h| id(h) == "state:OM") && m.date.as_deref() == Some("2024-05")
     );
+    // tests/news/dev/n42 (Trump's Armenia–Azerbaijan summit, 2025-08).
+    #[test]
+    fn the_host_before_a_relative_pronoun() {
+        let all = meetings(
+            "وقال ترامب الذي استضاف قمة سلام تاريخية بين أذربيجان وأرمينيا لإنهاء عقود من النزاع، إن \"أرمينيا وأذربيجان تتعهدان بموجب اتفاق السلام بالتوقف عن القتال إلى الأبد\".",
+            "2025-08-09",
+        );
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert!(
+            matches!(all[0].hosts.as_slice(), [Ref::Person(_)]),
+            "{:?}",
+            all[0].hosts
+        );
+        let mut parties: Vec<String> = all[0].parties.iter().map(id).collect();
+        parties.sort();
+        assert_eq!(parties, ["state:AM", "state:AZ"]);
+    }
     t!(
         host_from_venue,
         "اختتمت في الدوحة جولة محادثات بين إسرائيل وحركة حماس الخميس.",
