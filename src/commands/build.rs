@@ -62,7 +62,9 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         &owned
     };
     check_out_folder(&args.out)?;
+    let mut stages = Stages::from_env();
     let corpus = Corpus::read(&args.inputs, args.manifest.as_deref(), args.date.as_deref());
+    stages.mark("read");
     for e in &corpus.errors {
         eprintln!("{e}");
     }
@@ -103,6 +105,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         })
         .collect();
     bar.finish_and_clear();
+    stages.mark("extract");
     let header = GraphHeader::new(
         corpus
             .docs
@@ -111,6 +114,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
             .collect(),
     );
     let graph = wasit::graph::build(&facts, header);
+    stages.mark("merge");
 
     let out = &args.out;
     std::fs::create_dir_all(out)
@@ -119,11 +123,13 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let json = graph.to_json();
     write_file(&json_path, |w| w.write_all(json.as_bytes()))
         .with_context(|| format!("{}: cannot write", json_path.display()))?;
+    stages.mark("json");
     let options = diagram_options(&args.diagram);
     let dot = to_dot(&graph, &options).map_err(|e| anyhow::anyhow!("--focus: {e}"))?;
     let dot_path = out.join("graph.dot");
     write_file(&dot_path, |w| w.write_all(dot.as_bytes()))
         .with_context(|| format!("{}: cannot write", dot_path.display()))?;
+    stages.mark("dot");
     let mut written = vec![
         json_path.display().to_string(),
         dot_path.display().to_string(),
@@ -187,6 +193,23 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Stage timings on stderr when `WASIT_TIMINGS` is set (for benchmarks: where a
+/// build's time goes, issue 14).
+struct Stages(Option<Instant>);
+
+impl Stages {
+    fn from_env() -> Stages {
+        Stages(std::env::var_os("WASIT_TIMINGS").map(|_| Instant::now()))
+    }
+
+    fn mark(&mut self, stage: &str) {
+        if let Some(t) = &mut self.0 {
+            eprintln!("stage {stage:8} {:8.3} s", t.elapsed().as_secs_f64());
+            *t = Instant::now();
+        }
+    }
 }
 
 /// Fails when `out` cannot be a folder (it, or the nearest existing folder above
