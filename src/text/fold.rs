@@ -240,6 +240,15 @@ pub fn skeleton(s: &str) -> String {
 /// [`skeleton`] of a string already folded by [`fold_key`] (a token of a folded
 /// text): no second folding pass.
 pub fn skeleton_folded(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    skeleton_into(key, &mut out);
+    out
+}
+
+/// [`skeleton_folded`] written into `out` (cleared first), so that a loop over
+/// tokens reuses one buffer.
+pub fn skeleton_into(key: &str, out: &mut String) {
+    out.clear();
     // عبد المنعم and عبدالمنعم are one name (a single token has no space: skip).
     let joined;
     let key = if key.contains(' ') {
@@ -248,14 +257,12 @@ pub fn skeleton_folded(key: &str) -> String {
     } else {
         key
     };
-    let mut out = String::with_capacity(key.len());
     for word in key.split(' ') {
         if !out.is_empty() {
             out.push(' ');
         }
-        let chars: Vec<char> = word.chars().collect();
-        for (i, &c) in chars.iter().enumerate() {
-            let inner = i > 0 && i + 1 < chars.len();
+        for (i, (at, c)) in word.char_indices().enumerate() {
+            let inner = i > 0 && at + c.len_utf8() < word.len();
             if inner && c == 'ا' {
                 continue;
             }
@@ -266,7 +273,6 @@ pub fn skeleton_folded(key: &str) -> String {
             out.push(c);
         }
     }
-    out
 }
 
 /// True when `long` is a fuller form of the name `short`: more words, the same first
