@@ -54,16 +54,21 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let lexicon_files: Vec<&Path> = args.lexicons.iter().map(|p| p.as_path()).collect();
+    let mut stages = Stages::from_env();
     let owned;
-    let lex: &Lexicon = if lexicon_files.is_empty() && !args.no_people_kb {
-        Lexicon::embedded()
+    let embedded = lexicon_files.is_empty() && !args.no_people_kb;
+    let lex: Option<&Lexicon> = if embedded {
+        None
     } else {
         owned = Lexicon::with_options(&lexicon_files, !args.no_people_kb)?;
-        &owned
+        Some(&owned)
     };
     check_out_folder(&args.out)?;
-    let mut stages = Stages::from_env();
-    let corpus = Corpus::read(&args.inputs, args.manifest.as_deref(), args.date.as_deref());
+    // The embedded lexicon compiles while the inputs are read.
+    let (lex, corpus) = rayon::join(
+        || lex.unwrap_or_else(|| Lexicon::embedded()),
+        || Corpus::read(&args.inputs, args.manifest.as_deref(), args.date.as_deref()),
+    );
     stages.mark("read");
     for e in &corpus.errors {
         eprintln!("{e}");
@@ -120,16 +125,24 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     std::fs::create_dir_all(out)
         .with_context(|| format!("{}: cannot create the output folder", out.display()))?;
     let json_path = out.join("graph.json");
-    let json = graph.to_json();
-    write_file(&json_path, |w| w.write_all(json.as_bytes()))
-        .with_context(|| format!("{}: cannot write", json_path.display()))?;
-    stages.mark("json");
-    let options = diagram_options(&args.diagram);
-    let dot = to_dot(&graph, &options).map_err(|e| anyhow::anyhow!("--focus: {e}"))?;
     let dot_path = out.join("graph.dot");
-    write_file(&dot_path, |w| w.write_all(dot.as_bytes()))
-        .with_context(|| format!("{}: cannot write", dot_path.display()))?;
-    stages.mark("dot");
+    let options = diagram_options(&args.diagram);
+    // The JSON and the diagram source are written side by side (two cores).
+    let (json, dot) = rayon::join(
+        || {
+            write_file(&json_path, |w| graph.write_json(w))
+                .with_context(|| format!("{}: cannot write", json_path.display()))
+        },
+        || -> anyhow::Result<String> {
+            let dot = to_dot(&graph, &options).map_err(|e| anyhow::anyhow!("--focus: {e}"))?;
+            write_file(&dot_path, |w| w.write_all(dot.as_bytes()))
+                .with_context(|| format!("{}: cannot write", dot_path.display()))?;
+            Ok(dot)
+        },
+    );
+    json?;
+    let dot = dot?;
+    stages.mark("write");
     let mut written = vec![
         json_path.display().to_string(),
         dot_path.display().to_string(),

@@ -454,9 +454,18 @@ impl Graph {
 
     /// The JSON form, pretty-printed, with a trailing newline.
     pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(&GraphJsonRef::from(self)).unwrap_or_default();
-        s.push('\n');
-        s
+        let mut out = Vec::new();
+        match self.write_json(&mut out) {
+            Ok(()) => String::from_utf8(out).unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    }
+
+    /// Writes the JSON form of [`Graph::to_json`] to `w` as it is serialized,
+    /// without building the whole text in memory first.
+    pub fn write_json<W: std::io::Write>(&self, mut w: W) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut w, &GraphJsonRef::from(self))?;
+        w.write_all(b"\n")
     }
 }
 
