@@ -342,6 +342,8 @@ pub fn add(
             .candidates(&one)
             .into_iter()
             .filter(|&i| fits(&merged[i], &one).is_some())
+            // Only "exactly one" matters: a second fit ends the search.
+            .take(2)
             .collect();
         if fitting.len() == 1 {
             merge_into(&mut merged, &mut index, fitting[0], one);
