@@ -81,10 +81,7 @@ fn fits(m: &Merged, f: &Merged) -> Option<u32> {
         (Some(a), Some(b)) => a.len().min(b.len()) >= 7,
         _ => false,
     };
-    if any_prefixed(&m.places, "place:")
-        && any_prefixed(&f.places, "place:")
-        && !same_city
-    {
+    if any_prefixed(&m.places, "place:") && any_prefixed(&f.places, "place:") && !same_city {
         return None;
     }
     if m.parties.len() >= 2 && f.parties.len() >= 2 && !share(&m.parties, &f.parties) {
@@ -154,7 +151,9 @@ struct Index {
 }
 
 fn sides(m: &Merged) -> impl Iterator<Item = &String> {
-    m.parties.iter().chain(m.participants.iter().map(|(p, _)| p))
+    m.parties
+        .iter()
+        .chain(m.participants.iter().map(|(p, _)| p))
 }
 
 impl Index {

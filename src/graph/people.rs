@@ -39,7 +39,13 @@ pub fn resolve(facts: &[DocFacts]) -> HashMap<(usize, usize), String> {
     // The sort key folds the name once per person, not once per comparison.
     let mut keyed: Vec<(std::cmp::Reverse<usize>, usize, usize)> = order
         .iter()
-        .map(|&(d, p)| (std::cmp::Reverse(words(&facts[d].persons[p].name).len()), d, p))
+        .map(|&(d, p)| {
+            (
+                std::cmp::Reverse(words(&facts[d].persons[p].name).len()),
+                d,
+                p,
+            )
+        })
         .collect();
     keyed.sort_unstable();
     let order = keyed.into_iter().map(|(_, d, p)| (d, p));
