@@ -80,17 +80,24 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         "--out - writes graph.json on stdout alone: --format needs an output folder"
     );
     let lexicon_files: Vec<&Path> = args.lexicons.iter().map(|p| p.as_path()).collect();
+    let mut stages = Stages::from_env();
     let owned;
-    let lex: &Lexicon = if lexicon_files.is_empty() && !args.no_people_kb {
-        Lexicon::embedded()
+    let embedded = lexicon_files.is_empty() && !args.no_people_kb;
+    let lex: Option<&Lexicon> = if embedded {
+        None
     } else {
         owned = Lexicon::with_options(&lexicon_files, !args.no_people_kb)?;
-        &owned
+        Some(&owned)
     };
     if !to_stdout {
         check_out_folder(&args.out)?;
     }
-    let corpus = Corpus::read(&args.inputs, args.manifest.as_deref(), args.date.as_deref());
+    // The embedded lexicon compiles while the inputs are read.
+    let (lex, corpus) = rayon::join(
+        || lex.unwrap_or_else(|| Lexicon::embedded()),
+        || Corpus::read(&args.inputs, args.manifest.as_deref(), args.date.as_deref()),
+    );
+    stages.mark("read");
     for e in &corpus.errors {
         eprintln!("{e}");
     }
@@ -131,6 +138,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         })
         .collect();
     bar.finish_and_clear();
+    stages.mark("extract");
     let header = GraphHeader::new(
         corpus
             .docs
@@ -139,6 +147,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
             .collect(),
     );
     let graph = wasit::graph::build(&facts, header);
+    stages.mark("merge");
 
     if to_stdout {
         return graph_to_stdout(&args, &graph, &corpus, started);
@@ -147,14 +156,24 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     std::fs::create_dir_all(out)
         .with_context(|| format!("{}: cannot create the output folder", out.display()))?;
     let json_path = out.join("graph.json");
-    let json = graph.to_json();
-    write_file(&json_path, |w| w.write_all(json.as_bytes()))
-        .with_context(|| format!("{}: cannot write", json_path.display()))?;
-    let options = diagram_options(&args.diagram);
-    let dot = to_dot(&graph, &options).map_err(|e| anyhow::anyhow!("--focus: {e}"))?;
     let dot_path = out.join("graph.dot");
-    write_file(&dot_path, |w| w.write_all(dot.as_bytes()))
-        .with_context(|| format!("{}: cannot write", dot_path.display()))?;
+    let options = diagram_options(&args.diagram);
+    // The JSON and the diagram source are written side by side (two cores).
+    let (json, dot) = rayon::join(
+        || {
+            write_file(&json_path, |w| graph.write_json(w))
+                .with_context(|| format!("{}: cannot write", json_path.display()))
+        },
+        || -> anyhow::Result<String> {
+            let dot = to_dot(&graph, &options).map_err(|e| anyhow::anyhow!("--focus: {e}"))?;
+            write_file(&dot_path, |w| w.write_all(dot.as_bytes()))
+                .with_context(|| format!("{}: cannot write", dot_path.display()))?;
+            Ok(dot)
+        },
+    );
+    json?;
+    let dot = dot?;
+    stages.mark("write");
     let mut written = vec![
         json_path.display().to_string(),
         dot_path.display().to_string(),
@@ -260,6 +279,23 @@ fn graph_to_stdout(
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Stage timings on stderr when `WASIT_TIMINGS` is set (for benchmarks: where a
+/// build's time goes, issue 14).
+struct Stages(Option<Instant>);
+
+impl Stages {
+    fn from_env() -> Stages {
+        Stages(std::env::var_os("WASIT_TIMINGS").map(|_| Instant::now()))
+    }
+
+    fn mark(&mut self, stage: &str) {
+        if let Some(t) = &mut self.0 {
+            eprintln!("stage {stage:8} {:8.3} s", t.elapsed().as_secs_f64());
+            *t = Instant::now();
+        }
+    }
 }
 
 /// Fails when `out` cannot be a folder (it, or the nearest existing folder above

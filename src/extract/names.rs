@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use crate::lexicon::{Entry, FigureHit, TitleKind};
 use crate::model::{EdgeType, NodeType};
-use crate::text::fold::skeleton_folded as skeleton;
+use crate::text::fold::{skeleton_folded as skeleton, skeleton_into};
 use crate::text::strip_clitics;
 
 use super::entities::{Entities, Via};
@@ -624,13 +624,26 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
     // also have a title after it, a speech verb before it, three or more tokens, or a
     // surname that recurs in the document; a lone unknown word after a title (الرئيس
     // ينتظر) must recur too.
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    // Only the surnames `recurs` asks about are counted: the document's tokens are
+    // skeletonized into one buffer, not each into a new key of a map.
+    let mut counts: HashMap<String, usize> = found
+        .iter()
+        .filter(|f| f.figure.is_none())
+        .map(|f| (skeleton(an.tok(f.last)), 0))
+        .collect();
+    let mut buf = String::new();
     for i in 0..n {
         let t = an.tok(i);
-        *counts.entry(skeleton(t)).or_insert(0) += 1;
+        skeleton_into(t, &mut buf);
+        if let Some(c) = counts.get_mut(&buf) {
+            *c += 1;
+        }
         if let Some(stem) = t.strip_prefix(['و', 'ب', 'ل', 'ف', 'ك']) {
             if stem.chars().count() >= 3 {
-                *counts.entry(skeleton(stem)).or_insert(0) += 1;
+                skeleton_into(stem, &mut buf);
+                if let Some(c) = counts.get_mut(&buf) {
+                    *c += 1;
+                }
             }
         }
     }

@@ -40,26 +40,25 @@ fn share(a: &[String], b: &[String]) -> bool {
     a.iter().any(|x| b.contains(x))
 }
 
-fn cities(v: &[String]) -> Vec<String> {
-    v.iter()
-        .filter(|p| p.starts_with("place:"))
-        .cloned()
-        .collect()
+/// True when some id with this prefix is in both lists (no list is built).
+fn share_prefixed(a: &[String], b: &[String], prefix: &str) -> bool {
+    a.iter()
+        .filter(|x| x.starts_with(prefix))
+        .any(|x| b.contains(x))
 }
 
-fn states(v: &[String]) -> Vec<String> {
-    v.iter()
-        .filter(|p| p.starts_with("state:"))
-        .cloned()
-        .collect()
+fn any_prefixed(v: &[String], prefix: &str) -> bool {
+    v.iter().any(|p| p.starts_with(prefix))
 }
 
 fn fits(m: &Merged, f: &Merged) -> Option<u32> {
     if f.docs.iter().any(|d| m.docs.contains(d)) {
         return None;
     }
-    let (sa, sb) = (states(&m.places), states(&f.places));
-    if !sa.is_empty() && !sb.is_empty() && !share(&sa, &sb) {
+    if any_prefixed(&m.places, "state:")
+        && any_prefixed(&f.places, "state:")
+        && !share_prefixed(&m.places, &f.places, "state:")
+    {
         return None;
     }
     // Talks that run over several days are reported with different days by
@@ -70,7 +69,7 @@ fn fits(m: &Merged, f: &Merged) -> Option<u32> {
         (m1 > 0 && d1 > 0 && m2 > 0 && d2 > 0)
             .then(|| (days_from_civil(y1, m1, d1) - days_from_civil(y2, m2, d2)).abs())
     };
-    let same_city = share(&cities(&m.places), &cities(&f.places));
+    let same_city = share_prefixed(&m.places, &f.places, "place:");
     let dated = match (&m.date, &f.date) {
         (Some(a), Some(b)) if conflict(a, b) => {
             let both_sides = m.parties.iter().filter(|p| f.parties.contains(p)).count() >= 2;
@@ -82,8 +81,7 @@ fn fits(m: &Merged, f: &Merged) -> Option<u32> {
         (Some(a), Some(b)) => a.len().min(b.len()) >= 7,
         _ => false,
     };
-    let (ca, cb) = (cities(&m.places), cities(&f.places));
-    if !ca.is_empty() && !cb.is_empty() && !share(&ca, &cb) {
+    if any_prefixed(&m.places, "place:") && any_prefixed(&f.places, "place:") && !same_city {
         return None;
     }
     if m.parties.len() >= 2 && f.parties.len() >= 2 && !share(&m.parties, &f.parties) {
@@ -108,6 +106,122 @@ fn fits(m: &Merged, f: &Merged) -> Option<u32> {
         return None;
     }
     Some(2 * dated as u32 + 2 * place as u32 + sides as u32)
+}
+
+/// Where a meeting's date can agree with another's in [`fits`]: a date shorter
+/// than `YYYY-MM` never does; otherwise by its month (days at most three apart
+/// are in the same or a neighbouring month), or with any month when the month is
+/// not two digits (`XXXX-XX…`, a malformed date).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Month {
+    Never,
+    Of(u8),
+    Wild,
+}
+
+fn month_of(date: Option<&str>) -> Month {
+    let Some(d) = date.map(str::as_bytes) else {
+        return Month::Never;
+    };
+    if d.len() < 7 {
+        return Month::Never;
+    }
+    match (d[4], d[5], d[6]) {
+        (b'-', a @ b'0'..=b'9', b @ b'0'..=b'9') => match (a - b'0') * 10 + (b - b'0') {
+            m @ 1..=12 => Month::Of(m),
+            _ => Month::Wild,
+        },
+        _ => Month::Wild,
+    }
+}
+
+/// The merged meetings indexed by what [`fits`] needs: it never accepts a pair
+/// without a shared side (party or delegate), nor without a shared place or dates
+/// that agree. So the candidates for a meeting are those sharing a (side, place)
+/// pair or a (side, month) pair with it, a superset of the ones that fit, found
+/// without testing every merged meeting (issue 14: that was quadratic).
+#[derive(Default)]
+struct Index {
+    by_place: HashMap<(String, String), Vec<usize>>,
+    by_month: HashMap<(String, u8), Vec<usize>>,
+    /// Meetings whose month is [`Month::Wild`], by side.
+    wild: HashMap<String, Vec<usize>>,
+    /// Meetings with a date that may agree with some other (not [`Month::Never`]), by side.
+    dated: HashMap<String, Vec<usize>>,
+}
+
+fn sides(m: &Merged) -> impl Iterator<Item = &String> {
+    m.parties
+        .iter()
+        .chain(m.participants.iter().map(|(p, _)| p))
+}
+
+impl Index {
+    /// Records meeting `i` under every key of `m` (a key seen before is recorded
+    /// again only when `before` lacks it, so re-indexing after a merge stays small).
+    fn insert(&mut self, i: usize, m: &Merged, before: Option<&Merged>) {
+        let month = month_of(m.date.as_deref());
+        let old_month = before.map(|b| month_of(b.date.as_deref()));
+        for s in sides(m) {
+            let old_side = before.is_some_and(|b| sides(b).any(|x| x == s));
+            for p in &m.places {
+                if !(old_side && before.is_some_and(|b| b.places.contains(p))) {
+                    self.by_place
+                        .entry((s.clone(), p.clone()))
+                        .or_default()
+                        .push(i);
+                }
+            }
+            if old_side && old_month == Some(month) {
+                continue;
+            }
+            match month {
+                Month::Never => continue,
+                Month::Of(k) => self.by_month.entry((s.clone(), k)).or_default().push(i),
+                Month::Wild => self.wild.entry(s.clone()).or_default().push(i),
+            }
+            self.dated.entry(s.clone()).or_default().push(i);
+        }
+    }
+
+    /// Every merged meeting that may fit `m`, in ascending order, each once.
+    fn candidates(&self, m: &Merged) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        let month = month_of(m.date.as_deref());
+        let mut key = (String::new(), String::new());
+        for s in sides(m) {
+            key.0.clone_from(s);
+            for p in &m.places {
+                key.1.clone_from(p);
+                if let Some(v) = self.by_place.get(&key) {
+                    out.extend_from_slice(v);
+                }
+            }
+            match month {
+                Month::Never => {}
+                Month::Wild => {
+                    if let Some(v) = self.dated.get(s) {
+                        out.extend_from_slice(v);
+                    }
+                }
+                Month::Of(k) => {
+                    let prev = if k == 1 { 12 } else { k - 1 };
+                    let next = if k == 12 { 1 } else { k + 1 };
+                    for k in [prev, k, next] {
+                        if let Some(v) = self.by_month.get(&(s.clone(), k)) {
+                            out.extend_from_slice(v);
+                        }
+                    }
+                    if let Some(v) = self.wild.get(s) {
+                        out.extend_from_slice(v);
+                    }
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 fn absorb(m: &mut Merged, f: Merged) {
@@ -154,6 +268,26 @@ fn absorb(m: &mut Merged, f: Merged) {
     m.docs.extend(f.docs);
 }
 
+/// Absorbs `one` into merged meeting `i` and indexes what it brought.
+fn merge_into(merged: &mut [Merged], index: &mut Index, i: usize, one: Merged) {
+    let before = Merged {
+        docs: Default::default(),
+        date: merged[i].date.clone(),
+        places: merged[i].places.clone(),
+        parties: merged[i].parties.clone(),
+        participants: merged[i].participants.clone(),
+        mediators: Vec::new(),
+        hosts: Vec::new(),
+        status: None,
+        format: None,
+        round: None,
+        kind: String::new(),
+        evidence: Vec::new(),
+    };
+    absorb(&mut merged[i], one);
+    index.insert(i, &merged[i], Some(&before));
+}
+
 fn kind_ar(kind: &str) -> &'static str {
     match kind {
         "summit" => "قمة",
@@ -175,6 +309,7 @@ pub fn add(
     let mut merged: Vec<Merged> = Vec::new();
     let mut owner: Vec<((String, usize), usize)> = Vec::new();
     let mut undated: Vec<((String, usize), Merged)> = Vec::new();
+    let mut index = Index::default();
     for (d, f) in facts.iter().enumerate() {
         for (k, m) in f.meetings.iter().enumerate() {
             let one = convert(d, &f.doc, m, id_of);
@@ -183,17 +318,18 @@ pub fn add(
                 undated.push((key, one));
                 continue;
             }
-            let best = merged
-                .iter()
-                .enumerate()
-                .filter_map(|(i, x)| fits(x, &one).map(|s| (s, i)))
+            let best = index
+                .candidates(&one)
+                .into_iter()
+                .filter_map(|i| fits(&merged[i], &one).map(|s| (s, i)))
                 .max();
             match best {
                 Some((_, i)) => {
-                    absorb(&mut merged[i], one);
+                    merge_into(&mut merged, &mut index, i, one);
                     owner.push((key, i));
                 }
                 None => {
+                    index.insert(merged.len(), &one, None);
                     merged.push(one);
                     owner.push((key, merged.len() - 1));
                 }
@@ -201,16 +337,18 @@ pub fn add(
         }
     }
     for (key, one) in undated {
-        let fitting: Vec<usize> = merged
-            .iter()
-            .enumerate()
-            .filter(|(_, x)| fits(x, &one).is_some())
-            .map(|(i, _)| i)
+        let fitting: Vec<usize> = index
+            .candidates(&one)
+            .into_iter()
+            .filter(|&i| fits(&merged[i], &one).is_some())
+            // Only "exactly one" matters: a second fit ends the search.
+            .take(2)
             .collect();
         if fitting.len() == 1 {
-            absorb(&mut merged[fitting[0]], one);
+            merge_into(&mut merged, &mut index, fitting[0], one);
             owner.push((key, fitting[0]));
         } else {
+            index.insert(merged.len(), &one, None);
             merged.push(one);
             owner.push((key, merged.len() - 1));
         }

@@ -36,17 +36,27 @@ pub fn resolve(facts: &[DocFacts]) -> HashMap<(usize, usize), String> {
             }
         }
     }
-    order.sort_by_key(|&(d, p)| {
-        (
-            std::cmp::Reverse(words(&facts[d].persons[p].name).len()),
-            d,
-            p,
-        )
-    });
+    // The sort key folds the name once per person, not once per comparison.
+    let mut keyed: Vec<(std::cmp::Reverse<usize>, usize, usize)> = order
+        .iter()
+        .map(|&(d, p)| {
+            (
+                std::cmp::Reverse(words(&facts[d].persons[p].name).len()),
+                d,
+                p,
+            )
+        })
+        .collect();
+    keyed.sort_unstable();
+    let order = keyed.into_iter().map(|(_, d, p)| (d, p));
     // Known people: id and all their name forms as word lists.
     let mut known: Vec<(String, Vec<Vec<String>>)> = Vec::new();
     // A public figure is one person whatever the spelling (ترامب، ترمب).
     let mut by_figure: HashMap<&str, usize> = HashMap::new();
+    // Every test below needs the last words to agree: the known people by the last
+    // word of each of their forms, so a name is compared only with those (issue 14:
+    // comparing each mention with every person was quadratic).
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
     for (d, p) in order {
         let person = &facts[d].persons[p];
         if let Some(&idx) = by_figure.get(person.figure.as_str()) {
@@ -61,9 +71,16 @@ pub fn resolve(facts: &[DocFacts]) -> HashMap<(usize, usize), String> {
         let Some(full) = forms.first().cloned() else {
             continue;
         };
-        let matches: Vec<usize> = known
-            .iter()
-            .enumerate()
+        let mut candidates: Vec<usize> = full
+            .last()
+            .and_then(|w| by_last.get(w))
+            .cloned()
+            .unwrap_or_default();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let matches: Vec<usize> = candidates
+            .into_iter()
+            .map(|i| (i, &known[i]))
             .filter(|(_, (_, kforms))| {
                 kforms.iter().any(|k| {
                     k == &full
@@ -90,6 +107,12 @@ pub fn resolve(facts: &[DocFacts]) -> HashMap<(usize, usize), String> {
         };
         for f in forms {
             if !known[idx].1.contains(&f) {
+                if let Some(w) = f.last() {
+                    let list = by_last.entry(w.clone()).or_default();
+                    if list.last() != Some(&idx) {
+                        list.push(idx);
+                    }
+                }
                 known[idx].1.push(f);
             }
         }

@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
-use petgraph::stable_graph::{NodeIndex, StableDiGraph};
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -280,6 +280,10 @@ pub struct Graph {
     pub header: GraphHeader,
     inner: StableDiGraph<Node, Edge>,
     index: HashMap<String, NodeIndex>,
+    /// The edge between two nodes with a given type, so that merging an edge into
+    /// an existing one costs one look-up, not a scan of the source's edges (a hub
+    /// such as a state with ten thousand `said` edges made that quadratic).
+    edge_index: HashMap<(NodeIndex, NodeIndex, EdgeType), EdgeIndex>,
 }
 
 impl Graph {
@@ -306,13 +310,8 @@ impl Graph {
         if a == b {
             return false;
         }
-        let same = self
-            .inner
-            .edges_connecting(a, b)
-            .find(|e| e.weight().edge_type == edge.edge_type)
-            .map(|e| e.id());
-        match same {
-            Some(eix) => {
+        match self.edge_index.get(&(a, b, edge.edge_type)) {
+            Some(&eix) => {
                 let existing = &mut self.inner[eix];
                 for (k, v) in edge.attrs {
                     existing.attrs.entry(k).or_insert(v);
@@ -323,7 +322,9 @@ impl Graph {
                 }
             }
             None => {
-                self.inner.add_edge(a, b, edge);
+                let kind = edge.edge_type;
+                let eix = self.inner.add_edge(a, b, edge);
+                self.edge_index.insert((a, b, kind), eix);
             }
         }
         true
@@ -400,16 +401,30 @@ impl Graph {
     /// Removes a node and its edges.
     pub fn remove_node(&mut self, id: &str) -> Option<Node> {
         let ix = self.index.remove(id)?;
+        for dir in [petgraph::Direction::Outgoing, petgraph::Direction::Incoming] {
+            let gone: Vec<_> = self
+                .inner
+                .edges_directed(ix, dir)
+                .map(|e| (e.source(), e.target(), e.weight().edge_type))
+                .collect();
+            for key in gone {
+                self.edge_index.remove(&key);
+            }
+        }
         self.inner.remove_node(ix)
     }
 
     /// Rebuilds the graph with nodes sorted by (type, id) and edges by
     /// (source, type, target), aliases and evidence sorted: the form written out.
     pub fn canonicalize(&mut self) {
-        let mut nodes: Vec<Node> = self.nodes().cloned().collect();
-        let mut edges: Vec<Edge> = self.edges().cloned().collect();
-        nodes.sort_by(|a, b| (a.node_type, &a.id).cmp(&(b.node_type, &b.id)));
-        edges.sort_by(|a, b| {
+        // Moved out, not cloned: ids are unique and edges merged, so the keys below
+        // are unique and an unstable sort gives the one order.
+        let compact: petgraph::Graph<Node, Edge> = std::mem::take(&mut self.inner).into();
+        let (nodes, edges) = compact.into_nodes_edges();
+        let mut nodes: Vec<Node> = nodes.into_iter().map(|n| n.weight).collect();
+        let mut edges: Vec<Edge> = edges.into_iter().map(|e| e.weight).collect();
+        nodes.sort_unstable_by(|a, b| (a.node_type, &a.id).cmp(&(b.node_type, &b.id)));
+        edges.sort_unstable_by(|a, b| {
             (&a.source, a.edge_type, &a.target).cmp(&(&b.source, b.edge_type, &b.target))
         });
         let header = std::mem::take(&mut self.header);
@@ -439,9 +454,18 @@ impl Graph {
 
     /// The JSON form, pretty-printed, with a trailing newline.
     pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(&GraphJsonRef::from(self)).unwrap_or_default();
-        s.push('\n');
-        s
+        let mut out = Vec::new();
+        match self.write_json(&mut out) {
+            Ok(()) => String::from_utf8(out).unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    }
+
+    /// Writes the JSON form of [`Graph::to_json`] to `w` as it is serialized,
+    /// without building the whole text in memory first.
+    pub fn write_json<W: std::io::Write>(&self, mut w: W) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut w, &GraphJsonRef::from(self))?;
+        w.write_all(b"\n")
     }
 }
 

@@ -58,32 +58,86 @@ pub struct Folded {
     starts: Vec<u32>,
 }
 
+/// The folding of every character below U+0800 (Latin, Greek, Cyrillic, Hebrew,
+/// Arabic and its supplement), computed once from [`fold_one`]: 0 for a character
+/// dropped, [`SLOW`] for one whose NFKC form is more than one character, else the
+/// folded character. Spares building an NFKC iterator per character.
+fn table() -> &'static [u32; TABLE] {
+    static T: std::sync::OnceLock<Box<[u32; TABLE]>> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = Box::new([SLOW; TABLE]);
+        for (u, slot) in t.iter_mut().enumerate() {
+            let Some(c) = char::from_u32(u as u32) else {
+                continue;
+            };
+            let mut out = Vec::new();
+            fold_one(c, |f| out.push(f));
+            *slot = match out.as_slice() {
+                [] => 0,
+                [f] if *f != '\0' => *f as u32,
+                _ => SLOW,
+            };
+        }
+        t
+    })
+}
+
+const TABLE: usize = 0x800;
+const SLOW: u32 = u32::MAX;
+
+/// Folds one character of the original text (NFKC first: presentation forms and
+/// ligatures expand), giving each folded character to `push`.
+fn fold_one(c: char, mut push: impl FnMut(char)) {
+    if c.is_ascii() {
+        push(c.to_ascii_lowercase());
+    } else if is_removed(c) {
+    } else {
+        let mut one = [0u8; 4];
+        for n in c.encode_utf8(&mut one).nfkc() {
+            if let Some(f) = fold_char(n) {
+                push(f);
+            }
+        }
+    }
+}
+
+/// Folds `original`, giving each folded character with the original byte offset
+/// of the character it came from.
+#[inline]
+fn fold_each(original: &str, mut push: impl FnMut(usize, char)) {
+    let table = table();
+    for (at, c) in original.char_indices() {
+        let u = c as usize;
+        if u < 0x80 {
+            push(at, (c as u8).to_ascii_lowercase() as char);
+        } else if u < TABLE && table[u] != SLOW {
+            match char::from_u32(table[u]) {
+                Some('\0') | None => {}
+                Some(f) => push(at, f),
+            }
+        } else {
+            fold_one(c, |f| push(at, f));
+        }
+    }
+}
+
+/// The folded text alone, with no map back to the original.
+pub fn fold_text(original: &str) -> String {
+    let mut text = String::with_capacity(original.len());
+    fold_each(original, |_, f| text.push(f));
+    text
+}
+
 impl Folded {
     /// Folds `original`.
     pub fn new(original: &str) -> Folded {
         let mut text = String::with_capacity(original.len());
         let mut starts = Vec::with_capacity(original.len() + 1);
-        let mut buf = [0u8; 4];
-        for (at, c) in original.char_indices() {
-            let mut push = |f: char| {
-                let s = f.encode_utf8(&mut buf);
-                text.push_str(s);
-                starts.extend(std::iter::repeat_n(at as u32, s.len()));
-            };
-            if c.is_ascii() {
-                push(c.to_ascii_lowercase());
-            } else if is_removed(c) {
-                continue;
-            } else {
-                // NFKC per character: presentation forms and ligatures expand.
-                let mut one = [0u8; 4];
-                for n in c.encode_utf8(&mut one).nfkc() {
-                    if let Some(f) = fold_char(n) {
-                        push(f);
-                    }
-                }
-            }
-        }
+        fold_each(original, |at, f| {
+            let len = f.len_utf8();
+            text.push(f);
+            starts.extend(std::iter::repeat_n(at as u32, len));
+        });
         starts.push(original.len() as u32);
         Folded { text, starts }
     }
@@ -116,7 +170,7 @@ impl Folded {
 /// assert_eq!(fold_key("«عُمان»"), "عمان");
 /// ```
 pub fn fold_key(s: &str) -> String {
-    let folded = Folded::new(s).text;
+    let folded = fold_text(s);
     let mut out = String::with_capacity(folded.len());
     for word in folded.split(|c: char| c.is_whitespace() || is_key_punct(c)) {
         if word.is_empty() {
@@ -132,7 +186,42 @@ pub fn fold_key(s: &str) -> String {
 
 /// The punctuation that `fold_key` turns into spaces (the scorer's set).
 pub fn is_key_punct(c: char) -> bool {
-    "\"'«»“”‘’()[]{}<>.,:;!?،؛؟-–—_/\\|*…".contains(c)
+    matches!(
+        c,
+        '"' | '\''
+            | '«'
+            | '»'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '<'
+            | '>'
+            | '.'
+            | ','
+            | ':'
+            | ';'
+            | '!'
+            | '?'
+            | '،'
+            | '؛'
+            | '؟'
+            | '-'
+            | '–'
+            | '—'
+            | '_'
+            | '/'
+            | '\\'
+            | '|'
+            | '*'
+            | '…'
+    )
 }
 
 /// A looser key for transliterated names: long vowels inside the word dropped, so
@@ -151,6 +240,15 @@ pub fn skeleton(s: &str) -> String {
 /// [`skeleton`] of a string already folded by [`fold_key`] (a token of a folded
 /// text): no second folding pass.
 pub fn skeleton_folded(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    skeleton_into(key, &mut out);
+    out
+}
+
+/// [`skeleton_folded`] written into `out` (cleared first), so that a loop over
+/// tokens reuses one buffer.
+pub fn skeleton_into(key: &str, out: &mut String) {
+    out.clear();
     // عبد المنعم and عبدالمنعم are one name (a single token has no space: skip).
     let joined;
     let key = if key.contains(' ') {
@@ -159,14 +257,12 @@ pub fn skeleton_folded(key: &str) -> String {
     } else {
         key
     };
-    let mut out = String::with_capacity(key.len());
     for word in key.split(' ') {
         if !out.is_empty() {
             out.push(' ');
         }
-        let chars: Vec<char> = word.chars().collect();
-        for (i, &c) in chars.iter().enumerate() {
-            let inner = i > 0 && i + 1 < chars.len();
+        for (i, (at, c)) in word.char_indices().enumerate() {
+            let inner = i > 0 && at + c.len_utf8() < word.len();
             if inner && c == 'ا' {
                 continue;
             }
@@ -177,7 +273,6 @@ pub fn skeleton_folded(key: &str) -> String {
             out.push(c);
         }
     }
-    out
 }
 
 /// True when `long` is a fuller form of the name `short`: more words, the same first
@@ -197,6 +292,26 @@ pub fn fuller_form(long: &str, short: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The table's fast path folds every character as NFKC + `fold_char` does.
+    #[test]
+    fn fast_path_folds_every_character_like_the_slow_path() {
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            let mut slow = String::new();
+            fold_one(c, |f| slow.push(f));
+            let s = c.to_string();
+            assert_eq!(fold_text(&s), slow, "U+{:04X}", c as u32);
+            assert_eq!(Folded::new(&s).text, slow, "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn key_punctuation_is_the_scorers_set() {
+        let set = "\"'«»“”‘’()[]{}<>.,:;!?،؛؟-–—_/\\|*…";
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            assert_eq!(is_key_punct(c), set.contains(c), "U+{:04X}", c as u32);
+        }
+    }
 
     macro_rules! t {
         ($name:ident, $input:expr, $folded:expr) => {
