@@ -134,6 +134,11 @@ pub struct BuildArgs {
     /// found by their context only.
     #[arg(long)]
     pub no_people_kb: bool,
+    /// Extract syndicated copies too. By default a document whose words are those of
+    /// an earlier one, or nearly (80 % of its word 5-grams), adds a source
+    /// (`copy_of` in graph.json's documents), not facts.
+    #[arg(long)]
+    pub keep_copies: bool,
     /// A manifest CSV (`file,date,url,outlet,title`) for the inputs.
     #[arg(long)]
     pub manifest: Option<PathBuf>,

@@ -15,4 +15,5 @@ pub mod graph;
 pub mod input;
 pub mod lexicon;
 pub mod model;
+pub mod syndication;
 pub mod text;

@@ -128,24 +128,36 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         } else {
             ProgressBar::hidden()
         };
+    // Syndicated copies add a source, not facts.
+    let copy_of = if args.keep_copies {
+        vec![None; corpus.docs.len()]
+    } else {
+        wasit::syndication::copies(&corpus.docs)
+    };
     let facts: Vec<DocFacts> = corpus
         .docs
         .par_iter()
-        .map(|d| {
+        .zip(&copy_of)
+        .filter(|(_, c)| c.is_none())
+        .map(|(d, _)| {
             let f = extract(d, lex);
             bar.inc(1);
             f
         })
         .collect();
+    bar.inc(copy_of.iter().filter(|c| c.is_some()).count() as u64);
     bar.finish_and_clear();
     stages.mark("extract");
-    let header = GraphHeader::new(
+    let mut header = GraphHeader::new(
         corpus
             .docs
             .iter()
             .map(|d| (d.id.clone(), d.meta.clone()))
             .collect(),
     );
+    for (h, c) in header.documents.iter_mut().zip(&copy_of) {
+        h.copy_of = c.map(|o| corpus.docs[o].id.clone());
+    }
     let graph = wasit::graph::build(&facts, header);
     stages.mark("merge");
 

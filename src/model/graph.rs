@@ -230,6 +230,9 @@ pub struct HeaderDoc {
     /// Its metadata.
     #[serde(flatten)]
     pub meta: DocMeta,
+    /// The document it is a syndicated copy of: its facts are that one's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<String>,
 }
 
 /// The header of `graph.json`: which tool wrote it and from which documents.
@@ -252,7 +255,11 @@ impl GraphHeader {
             version: env!("CARGO_PKG_VERSION").into(),
             documents: documents
                 .into_iter()
-                .map(|(id, meta)| HeaderDoc { id, meta })
+                .map(|(id, meta)| HeaderDoc {
+                    id,
+                    meta,
+                    copy_of: None,
+                })
                 .collect(),
         }
     }
