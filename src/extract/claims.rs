@@ -499,13 +499,17 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, meetings: &[Meeting
                         .find_map(|k| people.at_token(k).map(|p| (p.person, p.last, p.first)));
                     let first_entity =
                         (i + 1..end.min(i + 4)).find_map(|k| st.speaker_at(k).map(|x| (k, x)));
+                    // An unnamed source first is the subject, whoever its description
+                    // names ("وكشف مسؤولون كبار في إدارة الرئيس الأميركي، باراك أوباما، أن").
+                    let anonymous = |r: &Ref| matches!(r, Ref::Person(p) if *p >= people.persons.len());
                     match (person, first_entity) {
                         // The body comes first and is itself the subject (قالت وزارة
                         // الخارجية المصرية في بيان إن …) unless a person follows in its title.
                         (Some((_, _, pfirst)), Some((k, (r, next, media))))
                             if k < pfirst
-                                && !an.token_is(i + 1, |e| matches!(e, Entry::Title(_)))
-                                && !title_between(an, i + 1, pfirst) =>
+                                && (anonymous(&r)
+                                    || !an.token_is(i + 1, |e| matches!(e, Entry::Title(_)))
+                                        && !title_between(an, i + 1, pfirst)) =>
                         {
                             speaker = Some(r.clone());
                             if media {
@@ -1027,6 +1031,15 @@ mod tests {
         "ورحّبت الولاياتالمتحدة الثلاثاء بقرار طالبان فتح مكتب في قطر، فيما اكد مسؤولون اميركيون كبار انهم سيلتقون \"المتمردين\" الافغان في \"غضون بضعة ايام\".",
         "سيلتقون",
         "مسؤولون اميركيون",
+        None::<&str>
+    );
+    // n37 (AFP, Taliban office in Doha): officials of an administration speak, not
+    // the president their description names.
+    t!(
+        unnamed_officials_of_a_president_speak_for_themselves,
+        "وكشف مسؤولون كبار في إدارة الرئيس الأميركي، باراك أوباما، أن موفدين أميركيين سيلتقون ممثلين عن حركة طالبان في سابقة هي الاولى من نوعها.",
+        "موفدين أميركيين سيلتقون",
+        "مسؤولون كبار",
         None::<&str>
     );
     // n20 (Blinken in Baghdad): a government named by its nisba is its state.
