@@ -68,6 +68,9 @@ struct State<'a> {
     anon_index: HashMap<String, usize>,
     last_speaker: Option<Ref>,
     last_outlet: Option<Ref>,
+    /// The issuers of the last joint statement named with them ("ورحبت الرياض
+    /// وواشنطن، ببدء المحادثات، في بيان مشترك"): "البيان المشترك" is theirs.
+    last_joint: Vec<Ref>,
 }
 
 impl<'a> State<'a> {
@@ -414,6 +417,7 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, meetings: &[Meeting
         anon_index: HashMap::new(),
         last_speaker: None,
         last_outlet: None,
+        last_joint: Vec::new(),
     };
     let mut seen: Vec<String> = Vec::new();
     let mut last_claim_sentence: Option<usize> = None;
@@ -501,7 +505,8 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, meetings: &[Meeting
                         (i + 1..end.min(i + 4)).find_map(|k| st.speaker_at(k).map(|x| (k, x)));
                     // An unnamed source first is the subject, whoever its description
                     // names ("وكشف مسؤولون كبار في إدارة الرئيس الأميركي، باراك أوباما، أن").
-                    let anonymous = |r: &Ref| matches!(r, Ref::Person(p) if *p >= people.persons.len());
+                    let anonymous =
+                        |r: &Ref| matches!(r, Ref::Person(p) if *p >= people.persons.len());
                     match (person, first_entity) {
                         // The body comes first and is itself the subject (قالت وزارة
                         // الخارجية المصرية في بيان إن …) unless a person follows in its title.
@@ -802,7 +807,9 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, meetings: &[Meeting
                         )
                     });
             if joint_statement {
-                if let Some(m) = main_meeting {
+                if an.tok(i + 1) == "البيان" && !st.last_joint.is_empty() {
+                    joint = st.last_joint.clone();
+                } else if let Some(m) = main_meeting {
                     joint = meetings[m].parties.clone();
                 }
             }
@@ -887,6 +894,28 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, meetings: &[Meeting
                         .map(|(_, _, m)| m.to_string())
                 });
                 let medium = framed.or_else(|| (!medium.is_empty()).then(|| medium.clone()));
+                // "… في بيان مشترك": the sides named between the verb and the statement
+                // issued it together.
+                if joint.is_empty() {
+                    if let Some(b) = (i + 1..last.saturating_sub(1)).find(|&k| {
+                        an.tok(k) == "بيان" && matches!(an.tok(k + 1), "مشترك" | "ثلاثي" | "ثنايي")
+                    }) {
+                        let mut issuers: Vec<Ref> = Vec::new();
+                        for m in ents.in_tokens(i + 1, b) {
+                            let side = m.node_type == NodeType::Organization
+                                || (m.node_type == NodeType::State
+                                    && m.via != Via::Nisba
+                                    && m.via != Via::Implied);
+                            let r = Ref::Id(m.id.clone());
+                            if side && !issuers.contains(&r) {
+                                issuers.push(r);
+                            }
+                        }
+                        if issuers.len() >= 2 {
+                            st.last_joint = issuers;
+                        }
+                    }
+                }
                 st.out.claims.push(ClaimFact {
                     text,
                     span,
@@ -1042,6 +1071,19 @@ mod tests {
         "مسؤولون كبار",
         None::<&str>
     );
+    // n31 (Jeddah talks, 2023-05): "البيان المشترك" is the statement its issuers were
+    // named with, not one of the talks' sides.
+    #[test]
+    fn the_joint_statement_is_its_issuers() {
+        let (doc, f) = facts("ورحبت الرياض وواشنطن، ببدء المحادثات، في بيان مشترك حث كلا الطرفين على «استشعار مسؤولياتهما تجاه الشعب السوداني». ونوه البيان المشترك بجهود الدول والمنظمات كافة، التي أبدت تأييدها لعقد هذه المباحثات بما في ذلك الآلية الرباعية.");
+        let c = f
+            .claims
+            .iter()
+            .find(|c| doc.text[c.span].contains("أبدت تأييدها"))
+            .unwrap_or_else(|| panic!("{:?}", f.claims));
+        let who: Vec<String> = c.speakers.iter().map(|s| name(&f, s)).collect();
+        assert_eq!(who, ["state:SA", "state:US"]);
+    }
     // n20 (Blinken in Baghdad): a government named by its nisba is its state.
     t!(
         a_government_speaks_for_its_state,
