@@ -538,6 +538,11 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                             | "ممثل"
                             | "صهر"
                             | "نجل"
+                            // The late (سلطان عمان الراحل السلطان قابوس) sit at no table.
+                            | "الراحل"
+                            | "الراحله"
+                            | "الفقيد"
+                            | "المغفور"
                     )
                 });
                 if owned || kin || governed {
@@ -1068,6 +1073,22 @@ mod tests {
         "2024-05-18",
         |m| m.hosts.iter().any(|h| id(h) == "state:OM") && m.date.as_deref() == Some("2024-05")
     );
+    // tests/news/dev/n07 (AlUla GCC summit, 2021-01-05): the late are not at the table.
+    #[test]
+    fn the_late_take_no_part() {
+        let text = "وبإيعاز من العاهل السعودي الملك سلمان بن عبدالعزيز، أعلن ولي عهده تسمية قمة العلا بـ\"قمة السلطان قابوس والشيخ صباح\"، تخليدا لروح سلطان عمان الراحل السلطان قابوس بن سعيد، وأمير الكويت الراحل الشيخ صباح الأحمد الجابر الصباح.";
+        let mut doc = Document::new("t.txt", text);
+        doc.meta.date = Some("2021-01-05".into());
+        let facts = extract(&doc, Lexicon::embedded());
+        for m in &facts.meetings {
+            for (p, _) in &m.participants {
+                if let Ref::Person(p) = p {
+                    let name = &facts.persons[*p].name;
+                    assert!(!name.contains("قابوس"), "{name} at {m:?}");
+                }
+            }
+        }
+    }
     // tests/news/dev/n42 (Trump's Armenia–Azerbaijan summit, 2025-08).
     #[test]
     fn the_host_before_a_relative_pronoun() {
