@@ -25,6 +25,19 @@ static STOP_WORDS: crate::text::WordList =
 static POST_HEADS: crate::text::WordList =
     crate::text::WordList::new(include_str!("../../data/words/post_heads.txt"));
 
+/// Frequent words that do not open a name (see `scripts/common_words.py`).
+static COMMON_WORDS: crate::text::WordList =
+    crate::text::WordList::new(include_str!("../../data/words/common_words.txt"));
+
+/// True when `t`, or `t` without one proclitic, is a frequent word that opens no name:
+/// after a title, "المفتي ارتكب أخطاء" and "الفريق ستكون دفعة" go on with the
+/// sentence. Names that are also words (سلامة، فارس) are kept out of the list.
+fn opens_no_name(t: &str) -> bool {
+    COMMON_WORDS.contains(t)
+        || t.strip_prefix(['و', 'ف', 'ب', 'ل', 'س'])
+            .is_some_and(|s| s.chars().count() >= 3 && COMMON_WORDS.contains(s))
+}
+
 /// True for a word of [`STOP_WORDS`].
 fn is_stop(t: &str) -> bool {
     STOP_WORDS.contains(t)
@@ -379,6 +392,9 @@ fn after_title(an: &Analysis, ents: &Entities, ti: usize, title_last: usize) -> 
                 && class == Class::Unknown
                 && (ents.at_token(i + 1).is_some() || an.tok(i + 1).starts_with("ال")));
         if class == Class::Unknown && !complement && !t.starts_with('و') {
+            if opens_no_name(t) {
+                return None;
+            }
             // A name the given-name list does not know: up to three tokens.
             let last = extend(an, i, false)?;
             // "الرئيس ترامب،" — a single unknown token needs a clear end after it.
