@@ -140,19 +140,33 @@ impl Run<'_> {
             if j >= self.last || !self.joins(j) {
                 return None;
             }
-            let (end, person) = self.entity_at(kind, j)?;
-            if let Some(role) = e.capture {
-                caps.push(Capture {
-                    role,
-                    token: j,
-                    person,
-                });
+            // One entity, or with `+` a list of them (روسيا وتركيا وإيران), longest first.
+            let mut run = vec![(j, self.entity_at(kind, j)?)];
+            while e.op == Op::Plus && run.len() < 8 {
+                let next = run.last().map_or(j, |&(_, (end, _))| end);
+                if next >= self.last || !self.joins(next) {
+                    break;
+                }
+                match self.entity_at(kind, next) {
+                    Some(m) => run.push((next, m)),
+                    None => break,
+                }
             }
-            let got = self.step(k + 1, end, caps);
-            if got.is_none() && e.capture.is_some() {
-                caps.pop();
+            for n in (1..=run.len()).rev() {
+                let mark = caps.len();
+                if let Some(role) = e.capture {
+                    caps.extend(run[..n].iter().map(|&(token, (_, person))| Capture {
+                        role,
+                        token,
+                        person,
+                    }));
+                }
+                if let Some(got) = self.step(k + 1, run[n - 1].1 .0, caps) {
+                    return Some(got);
+                }
+                caps.truncate(mark);
             }
-            return got;
+            return None;
         }
         let (min, max) = match e.op {
             Op::One => (1, 1),

@@ -6,8 +6,8 @@
 //!
 //! A pattern is a list of elements, each matching one token (`word`, `stem`, `cue`),
 //! one entity mention (`ent`: a state, organization, person…), or a gap of tokens.
-//! Token elements take a quantifier (`op = "?" | "*" | "+"`); `capture` names the
-//! role the matched entity plays.
+//! Token elements take a quantifier (`op = "?" | "*" | "+"`), an `ent` element only
+//! `+` (a list: روسيا وتركيا وإيران); `capture` names the role the matched entity plays.
 //!
 //! ```
 //! use wasit::lexicon::RuleSet;
@@ -250,9 +250,9 @@ fn check(rule: &Rule) -> Result<(), String> {
         if e.capture.is_some() && e.ent.is_none() {
             return Err(format!("element {}: only an ent element captures", k + 1));
         }
-        if e.ent.is_some() && e.op != Op::One {
+        if e.ent.is_some() && !matches!(e.op, Op::One | Op::Plus) {
             return Err(format!(
-                "element {}: an ent element takes no quantifier",
+                "element {}: an ent element takes no quantifier but + (a list)",
                 k + 1
             ));
         }
