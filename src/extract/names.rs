@@ -880,10 +880,12 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
         }
         // Apposition after the name: [، ] title … up to punctuation.
         let after = f.last + 1;
-        // "عراقجي والمبعوث الأميركي": a title after و belongs to the next person.
+        // "عراقجي والمبعوث الأميركي": a title after و belongs to the next person, and
+        // one after a preposition is the verb's object ("وأعرب عبد اللهيان للوزير
+        // السعودي عن …": the Saudi minister is the other man).
         let conjoined = an
             .hit_at(after)
-            .is_some_and(|h| an.folded.text[h.token_start..h.start].starts_with('و'));
+            .is_some_and(|h| an.folded.text[h.token_start..h.start].starts_with(['و', 'ل', 'ب']));
         if after < n
             && !conjoined
             && an.token_is(after, |e| matches!(e, Entry::Title(_)))
@@ -1139,6 +1141,27 @@ mod tests {
             "{:?}",
             f.relations
         );
+    }
+
+    // n52 (Saudi Gazette via Wazif, Beijing, 2023-04-06): "للوزير السعودي" after a
+    // name is the verb's object, not the name's post.
+    #[test]
+    fn a_title_after_a_preposition_is_not_apposition() {
+        let text = "التقى وزير الخارجية السعودي الأمير فيصل بن فرحان ونظيره الإيراني حسين أمير عبد اللهيان في الصين يوم الخميس للمرة الأولى. وأعرب عبد اللهيان للوزير السعودي عن إزعاج القيام بالرحلة الطويلة من طهران إلى بكين.";
+        let doc = Document::new("t.txt", text);
+        let f = crate::extract::extract(&doc, Lexicon::embedded());
+        let states: Vec<&str> = f
+            .relations
+            .iter()
+            .filter(|r| {
+                matches!(&r.source, crate::extract::Ref::Person(p) if f.persons[*p].name.contains("اللهيان"))
+            })
+            .filter_map(|r| match &r.target {
+                crate::extract::Ref::Id(s) if s.starts_with("state:") => Some(s.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(states, ["state:IR"], "{:?}", f.relations);
     }
 
     #[test]
