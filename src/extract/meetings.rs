@@ -104,6 +104,11 @@ fn breaks(an: &Analysis, a: usize, b: usize) -> bool {
     })
 }
 
+/// Nouns of what talks are about (السلام، الأزمة): a state after "في" after one is
+/// no venue.
+static TOPIC_HEADS: crate::text::WordList =
+    crate::text::WordList::new(include_str!("../../data/words/topic_heads.txt"));
+
 /// Status ranks: a later, stronger word wins (postponed over planned over held).
 pub fn status_rank(s: &str) -> u8 {
     match s {
@@ -486,7 +491,11 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                 && (an.tok(m.first - 1) == "في"
                     || (m.first > 1
                         && an.tok(m.first - 1) == "سلطنه"
-                        && an.tok(m.first - 2) == "في"));
+                        && an.tok(m.first - 2) == "في"))
+                // "مسار السلام في اليمن": the subject matter, not the venue.
+                && !(m.first > 1
+                    && an.tok(m.first - 1) == "في"
+                    && TOPIC_HEADS.contains(an.tok(m.first - 2)));
             if city || state_in {
                 push_unique(&mut r.fact.places, Ref::Id(m.id.clone()));
                 // A city implies its state (روما → إيطاليا), so talks in Rome never
@@ -1133,6 +1142,24 @@ mod tests {
                 .any(|p| matches!(p, Ref::Id(id) if id == "place:moscow")),
             "{istanbul:?}"
         );
+    }
+    // tests/news/fresh/n53 (Damas Post, Riyadh, 2023-09-20): "مسار السلام في اليمن" is
+    // what the talks are about, not where; the minister who says "التقيت" met them.
+    #[test]
+    fn a_state_after_a_topic_is_no_venue() {
+        let all = meetings(
+            "السعودية تستقبل وفد للحوثيين في الرياض\nذكر وزير الدفاع السعودي، الأمير خالد بن سلمان، أمس الثلاثاء 19 من أيلول، عبر حسابه على منصة “إكس”: “التقيت وفد صنعاء الذي زار الرياض لاستكمال الجهود الرامية لدعم مسار السلام في اليمن”.\nمن جهته صرح “محمد عبد السلام” الناطق باسم الحوثيين، قائلًا: “في إطار المساعي المشكورة التي يبذلها الأشقاء في سلطنة عمان لدعم السلام وإنهاء الأزمة الانسانية أجرى وفدنا فور وصوله إلى الرياض لقاءات مكثفة مع الجانب السعودي”.",
+            "2023-09-20",
+        );
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert_eq!(
+            all[0].mediators.iter().map(id).collect::<Vec<_>>(),
+            ["state:OM"]
+        );
+        let places: Vec<String> = all[0].places.iter().map(id).collect();
+        assert!(places.contains(&"place:riyadh".to_string()), "{places:?}");
+        assert!(!places.contains(&"state:YE".to_string()), "{places:?}");
+        assert_eq!(all[0].participants.len(), 2, "{all:?}");
     }
     // tests/news/dev/n42 (Trump's Armenia–Azerbaijan summit, 2025-08).
     #[test]
