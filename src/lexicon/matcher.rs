@@ -417,7 +417,7 @@ impl Lexicon {
         }
         for (i, c) in src.event_cues.iter().enumerate() {
             add_pattern(&mut map, &c.cue, Entry::EventCue(i as u32), Article::Any);
-            // A plural talks noun with a possessive (مباحثاتهما، مفاوضاتها): the same cue.
+            // A plural talks noun with a possessive (مباحثاته، مفاوضاتها): the same cue.
             let key = fold_key(&c.cue);
             if c.kind == "meeting" && !key.contains(' ') && key.ends_with("ات") {
                 for suffix in ["ها", "هما", "هم", "نا"] {
