@@ -109,6 +109,10 @@ fn breaks(an: &Analysis, a: usize, b: usize) -> bool {
 static TOPIC_HEADS: crate::text::WordList =
     crate::text::WordList::new(include_str!("../../data/words/topic_heads.txt"));
 
+/// Words that open what talks are about (حول، بشأن): no go-between after them.
+static TOPIC_OPENERS: crate::text::WordList =
+    crate::text::WordList::new(include_str!("../../data/words/topic_openers.txt"));
+
 /// True for a word of [`TOPIC_HEADS`], with a clitic (للسلام، والأزمة، بالحرب).
 fn topic_head(t: &str) -> bool {
     TOPIC_HEADS.contains(t)
@@ -276,7 +280,9 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                                 j = p.last + 1;
                                 continue;
                             }
-                            if !after.is_empty() && !an.tok(j).starts_with('و') {
+                            if !after.is_empty() && !an.tok(j).starts_with('و')
+                                || TOPIC_OPENERS.contains(an.tok(j))
+                            {
                                 break;
                             }
                             j += 1;
@@ -429,7 +435,8 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
             ) || bare == "الجانب"
                 || talk_noun(an, i)
                 || bare.contains("مسوول")
-                || bare.contains("وفد")
+                // t, not bare: trimming و would turn وفد into فد.
+                || t.contains("وفد")
                 || bare.contains("مفاوض")
                 || bare.starts_with("الوفد");
             // Sides are named near the talks (محادثات بين واشنطن وطهران), or by the
@@ -457,9 +464,16 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                     if let Some(m) = ents.at_token(j) {
                         // "بين الشرع وترمب في البيت الأبيض": a side after في is the venue.
                         let venue = j > 0 && an.tok(j - 1) == "في";
+                        // "شارك وفد من حركة طالبان": a side named after وفد من.
+                        let delegation_of =
+                            t.contains("وفد") && j == i + 2 && an.tok(i + 1) == "من";
                         if is_side(m)
                             && !venue
-                            && (bare == "بين" || bare == "مع" || m.via == Via::Nisba || got > 0)
+                            && (bare == "بين"
+                                || bare == "مع"
+                                || m.via == Via::Nisba
+                                || got > 0
+                                || delegation_of)
                         {
                             push_unique(&mut r.fact.parties, side_ref(an, m));
                             got += 1;
@@ -1187,6 +1201,20 @@ mod tests {
         let places: Vec<String> = all[0].places.iter().map(id).collect();
         assert!(places.contains(&"place:doha".to_string()), "{places:?}");
         assert!(!places.contains(&"place:gaza".to_string()), "{places:?}");
+    }
+    // tests/news/fresh/n51 (Khaligyoun, Doha III, 2024-06-30): "وفد من حركة طالبان" is a
+    // side; Afghanistan after حول is the subject, not the sponsor.
+    #[test]
+    fn a_delegation_of_a_side_and_the_subject_after_hawl() {
+        let all = meetings(
+            include_str!("../../tests/news/fresh/n51_doha_third_afghanistan_meeting.txt"),
+            "2024-06-30",
+        );
+        assert!(!all.is_empty(), "{all:?}");
+        let parties: Vec<String> = all[0].parties.iter().map(id).collect();
+        let mediators: Vec<String> = all[0].mediators.iter().map(id).collect();
+        assert!(parties.contains(&"org:taliban".to_string()), "{all:?}");
+        assert!(!mediators.contains(&"state:AF".to_string()), "{all:?}");
     }
     // tests/news/dev/n42 (Trump's Armenia–Azerbaijan summit, 2025-08).
     #[test]
