@@ -9,7 +9,7 @@
 //! earlier rounds with their own dates stay apart.
 
 use crate::lexicon::{Entry, Role, Stage};
-use crate::model::NodeType;
+use crate::model::{EdgeType, NodeType};
 
 use super::dates::{parse_iso, Dates};
 use super::entities::{Entities, Mention, Via};
@@ -112,6 +112,10 @@ static TOPIC_HEADS: crate::text::WordList =
 /// Words that open what talks are about (حول، بشأن): no go-between after them.
 static TOPIC_OPENERS: crate::text::WordList =
     crate::text::WordList::new(include_str!("../../data/words/topic_openers.txt"));
+
+/// Verbs of sending a representative (سيرسل، أوفد): their subject stays away.
+static SENDS_OTHERS: crate::text::WordList =
+    crate::text::WordList::new(include_str!("../../data/words/sends_others.txt"));
 
 /// True for a word of [`TOPIC_HEADS`], with a clitic (للسلام، والأزمة، بالحرب).
 fn topic_head(t: &str) -> bool {
@@ -441,7 +445,11 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                 || bare.starts_with("الوفد");
             // Sides are named near the talks (محادثات بين واشنطن وطهران), or by the
             // delegations and officials of a sentence about taking part.
-            let near_talks = talk_cues.iter().any(|&c| c.abs_diff(i) <= 8) || talk_cues.is_empty();
+            // "The side" in a list after بحضور/بمشاركة ("بحضور مورغان أورتاغوس، ووفدٍ من
+            // الجيش اللبناني، والسفير سيمون كرم، والممثلَين الفرنسي والأميركي، والجانب الإسرائيلي").
+            let near_talks = talk_cues.iter().any(|&c| c.abs_diff(i) <= 8)
+                || talk_cues.is_empty()
+                || (bare == "الجانب" && participate.iter().any(|&(c, _)| c < i && i - c <= 20));
             if bare == "بين"
                 && i + 1 < last
                 && matches!(
@@ -476,6 +484,18 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                                 || delegation_of)
                         {
                             push_unique(&mut r.fact.parties, side_ref(an, m));
+                            // "ووفدٍ من الجيش اللبناني": a delegation of a state's army or
+                            // ministry is that state's side.
+                            if delegation_of && m.node_type == NodeType::Organization {
+                                let state = ents.relations.iter().find_map(|rel| {
+                                    (rel.edge_type == EdgeType::PartOf
+                                        && matches!(&rel.source, Ref::Id(o) if *o == m.id))
+                                    .then(|| rel.target.clone())
+                                });
+                                if let Some(st) = state {
+                                    push_unique(&mut r.fact.parties, st);
+                                }
+                            }
                             got += 1;
                         }
                         j = m.last + 1;
@@ -590,7 +610,17 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                     && an.gap(pm.last, pm.last + 1).contains([':', '“', '«', '"'])
                     && cue_at.iter().all(|&c| c > pm.last);
 
-                if owned || kin || governed || reporter {
+                // "نتنياهو سيرسل ممثلاً إلى اجتماع": who sends a representative stays away.
+                let sender = people
+                    .mentions
+                    .iter()
+                    .filter(|q| q.person == pm.person && q.first >= first && q.last < last)
+                    .any(|q| {
+                        SENDS_OTHERS.contains(an.tok(q.last + 1))
+                            || (an.tok(q.last + 1) == "ان"
+                                && SENDS_OTHERS.contains(an.tok(q.last + 2)))
+                    });
+                if owned || kin || governed || reporter || sender {
                     continue;
                 }
                 let role = match head_at {
@@ -1215,6 +1245,24 @@ mod tests {
         let mediators: Vec<String> = all[0].mediators.iter().map(id).collect();
         assert!(parties.contains(&"org:taliban".to_string()), "{all:?}");
         assert!(!mediators.contains(&"state:AF".to_string()), "{all:?}");
+    }
+    // tests/news/fresh/n48 (Annahar, Naqoura, 2025-12-03): who sends a representative is
+    // not at the table; "والجانب الإسرائيلي" at the end of the list after بحضور is a side.
+    #[test]
+    fn who_sends_a_representative_stays_away() {
+        let all = meetings(
+            include_str!("../../tests/news/fresh/n48_naqoura_mechanism_karam.txt"),
+            "2025-12-03",
+        );
+        let naqoura = all
+            .iter()
+            .find(|m| m.places.iter().any(|p| id(p) == "place:naqoura"))
+            .unwrap_or_else(|| panic!("{all:?}"));
+        assert_eq!(naqoura.participants.len(), 2, "{naqoura:?}");
+        assert!(
+            naqoura.parties.iter().any(|p| id(p) == "state:IL"),
+            "{naqoura:?}"
+        );
     }
     // tests/news/dev/n42 (Trump's Armenia–Azerbaijan summit, 2025-08).
     #[test]
