@@ -173,6 +173,22 @@ impl Entities {
             .find_map(|m| m.state)
     }
 
+    /// The last kingdom named before token `i` (for "المملكة" alone: "سفير المملكة في
+    /// بكين" after "وزير الخارجية السعودي"): a state one of whose names is المملكة ….
+    pub fn kingdom_before(&self, lex: &Lexicon, i: usize) -> Option<u32> {
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.first < i && !matches!(m.via, Via::Implied | Via::Place))
+            .filter_map(|m| m.state)
+            .find(|&s| {
+                lex.states[s as usize]
+                    .names
+                    .iter()
+                    .any(|n| crate::text::fold_key(n).starts_with("المملكه "))
+            })
+    }
+
     /// The label of an entity id.
     pub fn label(&self, id: &str) -> Option<&str> {
         self.info.get(id).map(|(_, l, _)| l.as_str())
