@@ -597,17 +597,22 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                 let governed = (pm.first.saturating_sub(3)..pm.first).any(|j| {
                     NOT_AT_TABLE.contains(an.tok(j).strip_prefix('و').unwrap_or(an.tok(j)))
                 });
-                // "وأضاف الأنصاري: “اليوم أيضاً سيُعقد اجتماع آخر بحضور الجانب التركي”":
-                // the speaker of words that name the talks only reports them.
+                // "وأضاف الأنصاري: “اليوم أيضاً سيُعقد اجتماع آخر بحضور الجانب التركي”",
+                // "وقال المتحدث … فيدانت باتيل إن بلينكن … في مكالمته مع البرهان": the
+                // speaker of words that name the talks only reports them.
                 let cue_at: Vec<usize> = participate
                     .iter()
                     .map(|(i, _)| *i)
                     .chain(talk_cues.iter().copied())
                     .collect();
-                let reporter = pm.first > 0
-                    && an.token_is(pm.first - 1, |e| matches!(e, Entry::Cue(_)))
+                // The verb before the speaker, maybe before his title too.
+                let spoke = (pm.first.saturating_sub(8).max(first)..pm.first).any(|k| {
+                    an.token_is(k, |e| matches!(e, Entry::Cue(_))) && !breaks(an, k, pm.first)
+                });
+                let reporter = spoke
                     && !cue_at.is_empty()
-                    && an.gap(pm.last, pm.last + 1).contains([':', '“', '«', '"'])
+                    && (an.gap(pm.last, pm.last + 1).contains([':', '“', '«', '"'])
+                        || matches!(an.tok(pm.last + 1), "ان" | "انه" | "بان"))
                     && cue_at.iter().all(|&c| c > pm.last);
 
                 // "نتنياهو سيرسل ممثلاً إلى اجتماع": who sends a representative stays away.
@@ -780,6 +785,11 @@ fn compatible(m: &Report, r: &Report, doc: Option<(i64, u32, u32)>) -> bool {
     }
     // Separate meetings of one sentence stay apart.
     if m.apart.is_some() && m.apart == r.apart {
+        return false;
+    }
+    // A phone call is not the talks held somewhere ("ومع بدء المحادثات، اتصل وزير
+    // الخارجية الأميركي أنتوني بلينكن هاتفيا برئيس مجلس السيادة … البرهان").
+    if (a.kind == "call") != (b.kind == "call") && !a.kind.is_empty() && !b.kind.is_empty() {
         return false;
     }
     if let (Some(x), Some(y)) = (&a.date, &b.date) {
@@ -1263,6 +1273,21 @@ mod tests {
             naqoura.parties.iter().any(|p| id(p) == "state:IL"),
             "{naqoura:?}"
         );
+    }
+    // tests/news/fresh/n46 (Al Jazeera, Geneva, 2024-08-15): Blinken's phone call to
+    // al-Burhan is not the Geneva talks, and the spokesman who tells of it was not on it.
+    #[test]
+    fn a_phone_call_is_not_the_talks_held_somewhere() {
+        let all = meetings(
+            include_str!("../../tests/news/fresh/n46_geneva_sudan_talks_blinken_burhan.txt"),
+            "2024-08-15",
+        );
+        let call = all
+            .iter()
+            .find(|m| m.kind == "call")
+            .unwrap_or_else(|| panic!("no call: {all:?}"));
+        assert!(call.places.is_empty(), "{call:?}");
+        assert_eq!(call.participants.len(), 2, "{call:?}");
     }
     // tests/news/dev/n42 (Trump's Armenia–Azerbaijan summit, 2025-08).
     #[test]
