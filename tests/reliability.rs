@@ -271,3 +271,100 @@ fn same_file_name_in_two_folders_gives_two_document_ids() {
         assert_eq!(docs_of("آن ليندي"), ["b/x.txt"]);
     }
 }
+
+fn person_labels(g: &Value) -> Vec<String> {
+    g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["type"] == "person")
+        .map(|n| n["label"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn build_status(inputs: &[&Path], out: &Path, extra: &[&str]) -> (Option<i32>, String) {
+    let o = build_cmd(inputs, out).args(extra).output().unwrap();
+    (
+        o.status.code(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+fn title_followed_by_the_ligature_saw_does_not_panic() {
+    let dir = common::tempdir();
+    let inp = dir.path().join("saw.txt");
+    std::fs::write(
+        &inp,
+        format!("قال رئيس ﷺ\nوقال الشيخ ﷺ إن الحوار مستمر.\n{ARTICLE}\n"),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let (code, err) = build_status(&[&inp], &out, &[]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(person_labels(&graph(&out)).contains(&"خالد بن سالم آل فهيد".to_string()));
+}
+
+fn malformed_lexicon_row_is_an_error_naming_file_and_line() {
+    let dir = common::tempdir();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, ARTICLE).unwrap();
+    let out = dir.path().join("out");
+    for (rows, line, what) in [
+        // Spaces where tabs belong.
+        (
+            "place:x X مكان\n",
+            3,
+            "expected 3 to 4 tab-separated fields, found 1",
+        ),
+        // No names: the row would add nothing.
+        ("place:x\tX\t\n", 3, "field 3 (names) is empty"),
+        ("place:x\tX\t َ|«»\n", 3, "field 3 (names) is empty"),
+        ("\tX\tمكان\n", 3, "field 1 (id) is empty"),
+        (
+            "place:x\tX\tمكان\tOM\tmore\n",
+            3,
+            "expected 3 to 4 tab-separated fields, found 5",
+        ),
+    ] {
+        let lex = dir.path().join("mine.tsv");
+        std::fs::write(
+            &lex,
+            format!("# kind: places\nplace:ok\tOK\tمكان ما\n{rows}"),
+        )
+        .unwrap();
+        let (code, err) = build_status(&[&good], &out, &["--lexicon", lex.to_str().unwrap()]);
+        assert_eq!(code, Some(1), "{rows:?}: {err}");
+        assert!(
+            err.contains(&format!("mine.tsv:{line}: {what}")),
+            "{rows:?}: {err}"
+        );
+    }
+    let lex = dir.path().join("cues.tsv");
+    std::fs::write(&lex, "# kind: event_cues\nتفاوض\tmeetng\ttalks\n").unwrap();
+    let (code, err) = build_status(&[&good], &out, &["--lexicon", lex.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("cues.tsv:2: unknown event cue kind \"meetng\""),
+        "{err}"
+    );
+    assert!(!out.exists(), "nothing is written when a lexicon is bad");
+}
+
+fn missing_lexicon_file_is_named_without_line_0() {
+    let dir = common::tempdir();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, ARTICLE).unwrap();
+    let missing = dir.path().join("no-such-lexicon.tsv");
+    let (code, err) = build_status(
+        &[&good],
+        &dir.path().join("out"),
+        &["--lexicon", missing.to_str().unwrap()],
+    );
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains(&format!("{}: cannot read:", missing.display())),
+        "{err}"
+    );
+    assert!(!err.contains(":0:"), "{err}");
+}
