@@ -368,3 +368,101 @@ fn missing_lexicon_file_is_named_without_line_0() {
     );
     assert!(!err.contains(":0:"), "{err}");
 }
+.txt", "be.txt"]);
+    assert!(person_labels(&g).contains(&"خالد بن سالم آل فهيد".to_string()));
+    // A UTF-16 file cut in the middle of a character is named, not read as binary.
+    let cut = dir.path().join("cut.txt");
+    std::fs::write(&cut, &le_bytes[..le_bytes.len() - 1]).unwrap();
+    let (code, err) = build_status(&[&cut, &le], &out, &[]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("cut.txt: not UTF-16LE text"), "{err}");
+}
+
+fn nul_byte_after_8_kb_is_rejected_as_binary_naming_the_file() {
+    let dir = common::tempdir();
+    let late = dir.path().join("late-nul.txt");
+    let mut bytes = Vec::new();
+    while bytes.len() < 9000 {
+        bytes.extend_from_slice(ARTICLE.as_bytes());
+        bytes.push(b'\n');
+    }
+    let at = bytes.len();
+    bytes.extend_from_slice(b"\0tail");
+    std::fs::write(&late, &bytes).unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, ARTICLE).unwrap();
+    let out = dir.path().join("out");
+    let (code, err) = build_status(&[&late, &good], &out, &[]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains(&format!(
+            "late-nul.txt: binary data, not a text file (a NUL byte at offset {at})"
+        )),
+        "{err}"
+    );
+    assert_eq!(doc_ids(&graph(&out)), ["good.txt"]);
+}
+
+fn malformed_lexicon_row_is_an_error_naming_file_and_line() {
+    let dir = common::tempdir();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, ARTICLE).unwrap();
+    let out = dir.path().join("out");
+    for (rows, line, what) in [
+        // Spaces where tabs belong.
+        (
+            "place:x X مكان\n",
+            3,
+            "expected 3 to 4 tab-separated fields, found 1",
+        ),
+        // No names: the row would add nothing.
+        ("place:x\tX\t\n", 3, "field 3 (names) is empty"),
+        ("place:x\tX\t َ|«»\n", 3, "field 3 (names) is empty"),
+        ("\tX\tمكان\n", 3, "field 1 (id) is empty"),
+        (
+            "place:x\tX\tمكان\tOM\tmore\n",
+            3,
+            "expected 3 to 4 tab-separated fields, found 5",
+        ),
+    ] {
+        let lex = dir.path().join("mine.tsv");
+        std::fs::write(
+            &lex,
+            format!("# kind: places\nplace:ok\tOK\tمكان ما\n{rows}"),
+        )
+        .unwrap();
+        let (code, err) = build_status(&[&good], &out, &["--lexicon", lex.to_str().unwrap()]);
+        assert_eq!(code, Some(1), "{rows:?}: {err}");
+        assert!(
+            err.contains(&format!("mine.tsv:{line}: {what}")),
+            "{rows:?}: {err}"
+        );
+    }
+    let lex = dir.path().join("cues.tsv");
+    std::fs::write(&lex, "# kind: event_cues\nتفاوض\tmeetng\ttalks\n").unwrap();
+    let (code, err) = build_status(&[&good], &out, &["--lexicon", lex.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("cues.tsv:2: unknown event cue kind \"meetng\""),
+        "{err}"
+    );
+    assert!(!out.exists(), "nothing is written when a lexicon is bad");
+}
+
+fn missing_lexicon_file_is_named_without_line_0() {
+    let dir = common::tempdir();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, ARTICLE).unwrap();
+    let missing = dir.path().join("no-such-lexicon.tsv");
+    let (code, err) = build_status(
+        &[&good],
+        &dir.path().join("out"),
+        &["--lexicon", missing.to_str().unwrap()],
+    );
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains(&format!("{}: cannot read:", missing.display())),
+        "{err}"
+    );
+    assert!(!err.contains(":0:"), "{err}");
+}
