@@ -34,7 +34,7 @@ fn err(path: impl AsRef<Path>, message: impl Into<String>) -> InputError {
 /// Documents read, and the problems met on the way.
 #[derive(Debug, Default)]
 pub struct Corpus {
-    /// The documents, in a stable order.
+    /// The documents, sorted by id (the order of the inputs does not matter).
     pub docs: Vec<Document>,
     /// One error per bad input.
     pub errors: Vec<InputError>,
@@ -456,6 +456,12 @@ impl Corpus {
             }
         }
         distinct_ids(&mut corpus.docs, &sources);
+        // The documents by id, whatever the order of the inputs on the command line:
+        // every choice made later by order (the role an affiliation keeps, the
+        // evidence kept for a meeting's edges, which of two syndicated copies is
+        // the original) then depends on the ids alone, and the same files give one
+        // graph.json (issue 11). Stable: rows of one id keep their order.
+        corpus.docs.sort_by(|a, b| a.id.cmp(&b.id));
         corpus
     }
 

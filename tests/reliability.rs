@@ -360,7 +360,7 @@ fn utf16_with_bom_is_decoded() {
     assert!(err.contains("le.txt: read as UTF-16LE"), "{err}");
     assert!(err.contains("be.txt: read as UTF-16BE"), "{err}");
     let g = graph(&out);
-    assert_eq!(doc_ids(&g), ["le.txt", "be.txt"]);
+    assert_eq!(doc_ids(&g), ["be.txt", "le.txt"]);
     assert!(person_labels(&g).contains(&"خالد بن سالم آل فهيد".to_string()));
     // A UTF-16 file cut in the middle of a character is named, not read as binary.
     let cut = dir.path().join("cut.txt");
@@ -586,4 +586,46 @@ fn export_with_a_span_starting_after_its_end_fails_naming_the_file() {
         "{err}"
     );
     assert!(!out.exists(), "nothing is written from a damaged graph");
+}
+
+#[test]
+fn same_files_in_another_order_give_a_byte_identical_graph() {
+    let seeds = common::root().join("seeds");
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&seeds)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5);
+    let manifest = seeds.join("manifest.csv");
+    let dir = common::tempdir();
+    let mut outputs = Vec::new();
+    // Sorted, reversed, and the middle one first.
+    let mut shuffled = files.clone();
+    shuffled.rotate_left(files.len() / 2);
+    let mut reversed = files.clone();
+    reversed.reverse();
+    for (k, order) in [files, reversed, shuffled].iter().enumerate() {
+        let out = dir.path().join(format!("out{k}"));
+        let inputs: Vec<&Path> = order.iter().map(|p| p.as_path()).collect();
+        common::build(&inputs, &out, &["--manifest", manifest.to_str().unwrap()]);
+        outputs.push((
+            std::fs::read_to_string(out.join("graph.json")).unwrap(),
+            std::fs::read_to_string(out.join("graph.dot")).unwrap(),
+        ));
+    }
+    for (k, (json, dot)) in outputs.iter().enumerate().skip(1) {
+        if json != &outputs[0].0 {
+            let diff: Vec<(&str, &str)> = outputs[0]
+                .0
+                .lines()
+                .zip(json.lines())
+                .filter(|(a, b)| a != b)
+                .take(8)
+                .collect();
+            panic!("order {k}: graph.json differs: {diff:#?}");
+        }
+        assert!(dot == &outputs[0].1, "order {k}: graph.dot differs");
+    }
 }
