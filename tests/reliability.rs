@@ -479,7 +479,8 @@ fn edited_graph(dir: &Path, name: &str, edit: impl Fn(&mut Value)) -> std::path:
 fn eval_on_a_graph_with_wrong_types_is_an_error_not_a_score() {
     let dir = common::tempdir();
     let gold = common::root().join("tests/seeds.gold.toml");
-    let edits: [(&str, &str, fn(&mut Value)); 3] = [
+    type Edit = fn(&mut Value);
+    let edits: [(&str, &str, Edit); 3] = [
         (
             "id.json",
             "invalid type: integer `123`, expected a string",
