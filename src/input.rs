@@ -83,7 +83,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
 /// use std::path::Path;
 /// use wasit::input::decode_any;
 /// // «قال» in Windows-1256.
-/// let (text, enc) = decode_any(Path::new("a.txt"), vec![0xE2, 0xC7, 0xE1]).unwrap();
+/// let (text, enc) = decode_any(Path::new("a.txt"), vec![0xDE, 0xC7, 0xE1]).unwrap();
 /// assert_eq!((text.as_str(), enc), ("قال", Some("windows-1256")));
 /// let mut utf16 = vec![0xFF, 0xFE];
 /// utf16.extend("قال".encode_utf16().flat_map(u16::to_le_bytes));
