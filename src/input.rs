@@ -34,10 +34,13 @@ fn err(path: impl AsRef<Path>, message: impl Into<String>) -> InputError {
 /// Documents read, and the problems met on the way.
 #[derive(Debug, Default)]
 pub struct Corpus {
-    /// The documents, in a stable order.
+    /// The documents, sorted by id (the order of the inputs does not matter).
     pub docs: Vec<Document>,
     /// One error per bad input.
     pub errors: Vec<InputError>,
+    /// Inputs read, with something to say: a file decoded from an encoding other
+    /// than UTF-8 (its evidence offsets index its UTF-8 text, not the file).
+    pub notes: Vec<InputError>,
 }
 
 #[derive(Deserialize)]
@@ -60,24 +63,116 @@ enum Value2 {
 /// Decodes a file's bytes as text, refusing binary data and empty files. A UTF-8
 /// byte order mark is kept, so that byte offsets into the text are offsets into the
 /// file (folding drops the mark); readers of structured files skip it with
-/// [`strip_bom`].
+/// [`strip_bom`]. UTF-16 with a byte order mark and Windows-1256 (legacy Arabic) are
+/// decoded too: see [`decode_any`].
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err(err(path, "binary data, not a text file"));
-    }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        err(
-            path,
-            format!(
-                "not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-    })?;
+    decode_any(path, bytes).map(|(text, _)| text)
+}
+
+/// [`decode`], also saying which encoding other than UTF-8 the text was read from
+/// (`UTF-16LE`, `UTF-16BE`, `windows-1256`): evidence offsets then index the UTF-8
+/// text, not the file's bytes.
+///
+/// - A NUL byte anywhere is binary data (the offset named), as in UTF-8 no text
+///   holds one; UTF-16 is recognized by its byte order mark before that check.
+/// - Bytes that are not UTF-8 are read as Windows-1256 when that gives Arabic text
+///   (at least four in five of the non-ASCII characters Arabic letters, no control
+///   characters); otherwise the error names the offset of the first bad byte.
+///
+/// ```
+/// use std::path::Path;
+/// use wasit::input::decode_any;
+/// // «قال» in Windows-1256.
+/// let (text, enc) = decode_any(Path::new("a.txt"), vec![0xDE, 0xC7, 0xE1]).unwrap();
+/// assert_eq!((text.as_str(), enc), ("قال", Some("windows-1256")));
+/// let mut utf16 = vec![0xFF, 0xFE];
+/// utf16.extend("قال".encode_utf16().flat_map(u16::to_le_bytes));
+/// assert_eq!(decode_any(Path::new("b.txt"), utf16).unwrap().1, Some("UTF-16LE"));
+/// let err = decode_any(Path::new("c.txt"), b"text\0more".to_vec()).unwrap_err();
+/// assert_eq!(err.to_string(), "c.txt: binary data, not a text file (a NUL byte at offset 4)");
+/// ```
+pub fn decode_any(
+    path: &Path,
+    bytes: Vec<u8>,
+) -> Result<(String, Option<&'static str>), InputError> {
+    let utf16 = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => Some(encoding_rs::UTF_16LE),
+        Some([0xFE, 0xFF]) => Some(encoding_rs::UTF_16BE),
+        _ => None,
+    };
+    let (text, encoding) = if let Some(enc) = utf16 {
+        let text = enc
+            .decode_without_bom_handling_and_without_replacement(&bytes[2..])
+            .ok_or_else(|| {
+                err(
+                    path,
+                    format!(
+                        "not {} text (it starts with its byte order mark)",
+                        enc.name()
+                    ),
+                )
+            })?
+            .into_owned();
+        if let Some(at) = text.find('\0') {
+            return Err(err(
+                path,
+                format!("binary data, not a text file (a NUL character at offset {at} of its UTF-8 text)"),
+            ));
+        }
+        (text, Some(enc.name()))
+    } else {
+        if let Some(at) = bytes.iter().position(|&b| b == 0) {
+            return Err(err(
+                path,
+                format!("binary data, not a text file (a NUL byte at offset {at})"),
+            ));
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => (text, None),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let bytes = e.into_bytes();
+                match windows_1256(&bytes) {
+                    Some(text) => (text, Some(encoding_rs::WINDOWS_1256.name())),
+                    None => {
+                        return Err(err(
+                            path,
+                            format!(
+                                "not UTF-8 text (invalid byte at offset {at}), nor Arabic in \
+                                 Windows-1256; convert it to UTF-8 (iconv -f ENCODING -t UTF-8)"
+                            ),
+                        ))
+                    }
+                }
+            }
+        }
+    };
     if strip_bom(&text).trim().is_empty() {
         return Err(err(path, "empty file"));
     }
-    Ok(text)
+    Ok((text, encoding))
+}
+
+/// The text of bytes in Windows-1256 when they read as Arabic: at least four in five
+/// of the non-ASCII characters Arabic (U+0600–U+06FF) and no control character
+/// other than tab, line and page breaks. Any byte decodes in Windows-1256, so the
+/// test is what keeps Latin-1 or binary data from being read as Arabic.
+fn windows_1256(bytes: &[u8]) -> Option<String> {
+    let (text, _, had_errors) = encoding_rs::WINDOWS_1256.decode(bytes);
+    if had_errors {
+        return None;
+    }
+    let (mut arabic, mut other) = (0usize, 0usize);
+    for c in text.chars() {
+        match c {
+            '\t' | '\n' | '\r' | '\x0c' => {}
+            c if c.is_control() => return None,
+            c if c.is_ascii() => {}
+            '\u{0600}'..='\u{06FF}' => arabic += 1,
+            _ => other += 1,
+        }
+    }
+    (arabic > 0 && arabic >= 4 * other).then(|| text.into_owned())
 }
 
 /// The text after a UTF-8 byte order mark, if it has one.
@@ -109,7 +204,21 @@ pub fn html_to_text(html: &str) -> String {
 /// Parses a manifest CSV (`file` column and any of `date`, `url`, `outlet`, `title`).
 pub fn read_manifest(path: &Path) -> Result<HashMap<String, DocMeta>, InputError> {
     let text = decode(path, read_bytes(path)?)?;
-    let mut lines = strip_bom(&text).lines().enumerate();
+    parse_manifest(path, &text)
+}
+
+/// Parses the text of a manifest CSV read from `path` (named in errors, with the line).
+///
+/// ```
+/// use std::path::Path;
+/// let text = "file,date,outlet\na.txt,2026-02-06,العربية\n";
+/// let meta = wasit::input::parse_manifest(Path::new("manifest.csv"), text).unwrap();
+/// assert_eq!(meta["a.txt"].date.as_deref(), Some("2026-02-06"));
+/// let err = wasit::input::parse_manifest(Path::new("m.csv"), "file,date\na.txt,أمس\n").unwrap_err();
+/// assert_eq!(err.path, "m.csv:2");
+/// ```
+pub fn parse_manifest(path: &Path, text: &str) -> Result<HashMap<String, DocMeta>, InputError> {
+    let mut lines = strip_bom(text).lines().enumerate();
     let header = lines.next().map(|(_, l)| split_csv(l)).unwrap_or_default();
     let col = |name: &str| {
         header
@@ -347,6 +456,12 @@ impl Corpus {
             }
         }
         distinct_ids(&mut corpus.docs, &sources);
+        // The documents by id, whatever the order of the inputs on the command line:
+        // every choice made later by order (the role an affiliation keeps, the
+        // evidence kept for a meeting's edges, which of two syndicated copies is
+        // the original) then depends on the ids alone, and the same files give one
+        // graph.json (issue 11). Stable: rows of one id keep their order.
+        corpus.docs.sort_by(|a, b| a.id.cmp(&b.id));
         corpus
     }
 
@@ -365,8 +480,17 @@ impl Corpus {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
             .unwrap_or_default();
-        let text = match read_bytes(path).and_then(|b| decode(path, b)) {
-            Ok(t) => t,
+        let text = match read_bytes(path).and_then(|b| decode_any(path, b)) {
+            Ok((t, None)) => t,
+            Ok((t, Some(encoding))) => {
+                self.notes.push(err(
+                    path,
+                    format!(
+                        "read as {encoding}, not UTF-8: its evidence offsets index its UTF-8 text"
+                    ),
+                ));
+                t
+            }
             Err(e) => {
                 self.errors.push(e);
                 return;

@@ -398,7 +398,8 @@ fn user_lexicon_html_and_stdin_inputs() {
         .iter()
         .map(|d| d["id"].as_str().unwrap())
         .collect();
-    assert_eq!(docs, ["page.html", "-"]);
+    // Sorted by id, whatever the order on the command line (`page.html -`).
+    assert_eq!(docs, ["-", "page.html"]);
     // The user's outlet is found, and is the speaker of its report.
     let (_, who, _) = claim_with(&g, "الجولة المقبلة ستعقد");
     assert_eq!(who, ["org:ufuq"]);

@@ -271,3 +271,362 @@ fn same_file_name_in_two_folders_gives_two_document_ids() {
         assert_eq!(docs_of("آن ليندي"), ["b/x.txt"]);
     }
 }
+
+/// The labels of the person nodes of a graph.
+fn person_labels(g: &Value) -> Vec<String> {
+    g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["type"] == "person")
+        .map(|n| n["label"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Builds `inputs` into `out`, returning the exit code and stderr.
+fn build_status(inputs: &[&Path], out: &Path, extra: &[&str]) -> (Option<i32>, String) {
+    let o = build_cmd(inputs, out).args(extra).output().unwrap();
+    (
+        o.status.code(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn title_followed_by_the_ligature_saw_does_not_panic() {
+    let dir = common::tempdir();
+    let inp = dir.path().join("saw.txt");
+    std::fs::write(
+        &inp,
+        format!("قال رئيس ﷺ\nوقال الشيخ ﷺ إن الحوار مستمر.\n{ARTICLE}\n"),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let (code, err) = build_status(&[&inp], &out, &[]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(person_labels(&graph(&out)).contains(&"خالد بن سالم آل فهيد".to_string()));
+}
+
+#[test]
+fn windows_1256_article_is_decoded_and_named() {
+    let dir = common::tempdir();
+    let inp = dir.path().join("legacy.txt");
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1256.encode(ARTICLE);
+    assert!(!unmappable);
+    std::fs::write(&inp, &bytes).unwrap();
+    let out = dir.path().join("out");
+    let (code, err) = build_status(&[&inp], &out, &[]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("legacy.txt: read as windows-1256"), "{err}");
+    assert!(person_labels(&graph(&out)).contains(&"خالد بن سالم آل فهيد".to_string()));
+}
+
+#[test]
+fn bytes_neither_utf8_nor_arabic_windows_1256_are_an_error_naming_both() {
+    let dir = common::tempdir();
+    let latin1 = dir.path().join("latin1.txt");
+    // «café crème, déjà vu» in Latin-1: decodes in Windows-1256, but not to Arabic.
+    std::fs::write(&latin1, b"caf\xe9 cr\xe8me, d\xe9j\xe0 vu").unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, ARTICLE).unwrap();
+    let out = dir.path().join("out");
+    let (code, err) = build_status(&[&latin1, &good], &out, &[]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains(
+            "latin1.txt: not UTF-8 text (invalid byte at offset 3), nor Arabic in Windows-1256"
+        ),
+        "{err}"
+    );
+    assert_eq!(doc_ids(&graph(&out)), ["good.txt"]);
+}
+
+#[test]
+fn utf16_with_bom_is_decoded() {
+    let dir = common::tempdir();
+    let (le, be) = (dir.path().join("le.txt"), dir.path().join("be.txt"));
+    let mut le_bytes = vec![0xff, 0xfe];
+    let mut be_bytes = vec![0xfe, 0xff];
+    for u in ARTICLE.encode_utf16() {
+        le_bytes.extend(u.to_le_bytes());
+        be_bytes.extend(u.to_be_bytes());
+    }
+    std::fs::write(&le, &le_bytes).unwrap();
+    std::fs::write(&be, &be_bytes).unwrap();
+    let out = dir.path().join("out");
+    let (code, err) = build_status(&[&le, &be], &out, &["--keep-copies"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("le.txt: read as UTF-16LE"), "{err}");
+    assert!(err.contains("be.txt: read as UTF-16BE"), "{err}");
+    let g = graph(&out);
+    assert_eq!(doc_ids(&g), ["be.txt", "le.txt"]);
+    assert!(person_labels(&g).contains(&"خالد بن سالم آل فهيد".to_string()));
+    // A UTF-16 file cut in the middle of a character is named, not read as binary.
+    let cut = dir.path().join("cut.txt");
+    std::fs::write(&cut, &le_bytes[..le_bytes.len() - 1]).unwrap();
+    let (code, err) = build_status(&[&cut, &le], &out, &[]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("cut.txt: not UTF-16LE text"), "{err}");
+}
+
+#[test]
+fn nul_byte_after_8_kb_is_rejected_as_binary_naming_the_file() {
+    let dir = common::tempdir();
+    let late = dir.path().join("late-nul.txt");
+    let mut bytes = Vec::new();
+    while bytes.len() < 9000 {
+        bytes.extend_from_slice(ARTICLE.as_bytes());
+        bytes.push(b'\n');
+    }
+    let at = bytes.len();
+    bytes.extend_from_slice(b"\0tail");
+    std::fs::write(&late, &bytes).unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, ARTICLE).unwrap();
+    let out = dir.path().join("out");
+    let (code, err) = build_status(&[&late, &good], &out, &[]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains(&format!(
+            "late-nul.txt: binary data, not a text file (a NUL byte at offset {at})"
+        )),
+        "{err}"
+    );
+    assert_eq!(doc_ids(&graph(&out)), ["good.txt"]);
+}
+
+#[test]
+fn malformed_lexicon_row_is_an_error_naming_file_and_line() {
+    let dir = common::tempdir();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, ARTICLE).unwrap();
+    let out = dir.path().join("out");
+    for (rows, line, what) in [
+        // Spaces where tabs belong.
+        (
+            "place:x X مكان\n",
+            3,
+            "expected 3 to 4 tab-separated fields, found 1",
+        ),
+        // No names: the row would add nothing.
+        ("place:x\tX\t\n", 3, "field 3 (names) is empty"),
+        ("place:x\tX\t َ|«»\n", 3, "field 3 (names) is empty"),
+        ("\tX\tمكان\n", 3, "field 1 (id) is empty"),
+        (
+            "place:x\tX\tمكان\tOM\tmore\n",
+            3,
+            "expected 3 to 4 tab-separated fields, found 5",
+        ),
+    ] {
+        let lex = dir.path().join("mine.tsv");
+        std::fs::write(
+            &lex,
+            format!("# kind: places\nplace:ok\tOK\tمكان ما\n{rows}"),
+        )
+        .unwrap();
+        let (code, err) = build_status(&[&good], &out, &["--lexicon", lex.to_str().unwrap()]);
+        assert_eq!(code, Some(1), "{rows:?}: {err}");
+        assert!(
+            err.contains(&format!("mine.tsv:{line}: {what}")),
+            "{rows:?}: {err}"
+        );
+    }
+    let lex = dir.path().join("cues.tsv");
+    std::fs::write(&lex, "# kind: event_cues\nتفاوض\tmeetng\ttalks\n").unwrap();
+    let (code, err) = build_status(&[&good], &out, &["--lexicon", lex.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("cues.tsv:2: unknown event cue kind \"meetng\""),
+        "{err}"
+    );
+    assert!(!out.exists(), "nothing is written when a lexicon is bad");
+}
+
+#[test]
+fn missing_lexicon_file_is_named_without_line_0() {
+    let dir = common::tempdir();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, ARTICLE).unwrap();
+    let missing = dir.path().join("no-such-lexicon.tsv");
+    let (code, err) = build_status(
+        &[&good],
+        &dir.path().join("out"),
+        &["--lexicon", missing.to_str().unwrap()],
+    );
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains(&format!("{}: cannot read:", missing.display())),
+        "{err}"
+    );
+    assert!(!err.contains(":0:"), "{err}");
+}
+
+/// A graph built from the article, as JSON, written to `dir/name` after `edit`.
+fn edited_graph(dir: &Path, name: &str, edit: impl Fn(&mut Value)) -> std::path::PathBuf {
+    let good = dir.join("good.txt");
+    std::fs::write(&good, ARTICLE).unwrap();
+    let out = dir.join("built");
+    common::build(&[&good], &out, &[]);
+    let mut g = graph(&out);
+    edit(&mut g);
+    let path = dir.join(name);
+    std::fs::write(&path, serde_json::to_string_pretty(&g).unwrap()).unwrap();
+    path
+}
+
+#[test]
+fn eval_on_a_graph_with_wrong_types_is_an_error_not_a_score() {
+    let dir = common::tempdir();
+    let gold = common::root().join("tests/seeds.gold.toml");
+    type Edit = fn(&mut Value);
+    let edits: [(&str, &str, Edit); 3] = [
+        (
+            "id.json",
+            "invalid type: integer `123`, expected a string",
+            |g| g["nodes"][0]["id"] = serde_json::json!(123),
+        ),
+        ("start.json", "invalid type: string \"12\"", |g| {
+            let n = g["nodes"]
+                .as_array_mut()
+                .unwrap()
+                .iter_mut()
+                .find(|n| n["evidence"].is_array())
+                .unwrap();
+            n["evidence"][0]["start"] = serde_json::json!("12");
+        }),
+        ("reversed.json", "after its end", |g| {
+            let n = g["nodes"]
+                .as_array_mut()
+                .unwrap()
+                .iter_mut()
+                .find(|n| n["evidence"].is_array())
+                .unwrap();
+            n["evidence"][0]["start"] = serde_json::json!(1000);
+        }),
+    ];
+    for (name, what, edit) in edits {
+        let path = edited_graph(dir.path(), name, edit);
+        let o = common::wasit()
+            .arg("eval")
+            .arg(&path)
+            .arg(&gold)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{name}: {err}");
+        assert!(
+            err.contains(name) && err.contains("not a wasit graph"),
+            "{err}"
+        );
+        assert!(err.contains(what), "{name}: {err}");
+        assert!(o.stdout.is_empty(), "{name}: a score was printed");
+    }
+}
+
+#[test]
+fn export_with_dangling_edges_warns_naming_the_file() {
+    let dir = common::tempdir();
+    let path = edited_graph(dir.path(), "dangling.json", |g| {
+        g["edges"].as_array_mut().unwrap().push(
+            serde_json::json!({"source": "state:QA", "target": "meeting:gone", "type": "hosts"}),
+        );
+    });
+    let out = dir.path().join("exported");
+    let o = common::wasit()
+        .args([
+            "export",
+            path.to_str().unwrap(),
+            "--format",
+            "graphml",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("dangling.json: warning: edge")
+            && err.contains("(state:QA hosts meeting:gone): no node `meeting:gone`; dropped"),
+        "{err}"
+    );
+    assert!(out.join("graph.graphml").is_file());
+}
+
+#[test]
+fn export_with_a_span_starting_after_its_end_fails_naming_the_file() {
+    let dir = common::tempdir();
+    let path = edited_graph(dir.path(), "reversed.json", |g| {
+        let e = g["edges"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|e| e["evidence"].is_array())
+            .unwrap();
+        e["evidence"][0]["start"] = serde_json::json!(1000);
+        e["evidence"][0]["end"] = serde_json::json!(10);
+    });
+    let out = dir.path().join("exported");
+    let o = common::wasit()
+        .args([
+            "export",
+            path.to_str().unwrap(),
+            "--format",
+            "graphml,json",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("reversed.json: not a wasit graph"), "{err}");
+    assert!(
+        err.contains("evidence in good.txt starts at byte 1000, after its end 10"),
+        "{err}"
+    );
+    assert!(!out.exists(), "nothing is written from a damaged graph");
+}
+
+#[test]
+fn same_files_in_another_order_give_a_byte_identical_graph() {
+    let seeds = common::root().join("seeds");
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&seeds)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5);
+    let manifest = seeds.join("manifest.csv");
+    let dir = common::tempdir();
+    let mut outputs = Vec::new();
+    // Sorted, reversed, and the middle one first.
+    let mut shuffled = files.clone();
+    shuffled.rotate_left(files.len() / 2);
+    let mut reversed = files.clone();
+    reversed.reverse();
+    for (k, order) in [files, reversed, shuffled].iter().enumerate() {
+        let out = dir.path().join(format!("out{k}"));
+        let inputs: Vec<&Path> = order.iter().map(|p| p.as_path()).collect();
+        common::build(&inputs, &out, &["--manifest", manifest.to_str().unwrap()]);
+        outputs.push((
+            std::fs::read_to_string(out.join("graph.json")).unwrap(),
+            std::fs::read_to_string(out.join("graph.dot")).unwrap(),
+        ));
+    }
+    for (k, (json, dot)) in outputs.iter().enumerate().skip(1) {
+        if json != &outputs[0].0 {
+            let diff: Vec<(&str, &str)> = outputs[0]
+                .0
+                .lines()
+                .zip(json.lines())
+                .filter(|(a, b)| a != b)
+                .take(8)
+                .collect();
+            panic!("order {k}: graph.json differs: {diff:#?}");
+        }
+        assert!(dot == &outputs[0].1, "order {k}: graph.dot differs");
+    }
+}

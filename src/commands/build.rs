@@ -101,6 +101,9 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     for e in &corpus.errors {
         eprintln!("{e}");
     }
+    for n in &corpus.notes {
+        eprintln!("{n}");
+    }
     // Nothing read: publish nothing, so the outputs of an earlier run stay.
     if corpus.docs.is_empty() {
         let failed: Vec<&str> = corpus.errors.iter().map(|e| e.path.as_str()).collect();

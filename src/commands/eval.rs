@@ -17,6 +17,15 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("{graph_path}: cannot read"))?;
     let graph: serde_json::Value =
         serde_json::from_str(&text).with_context(|| format!("{graph_path}: not a JSON graph"))?;
+    // A graph that says it is wasit's must have wasit's types (node ids and labels
+    // strings, evidence offsets numbers, start ≤ end): a hand-edited or damaged one is
+    // an error, not a score. Other tools' graphs are read leniently, as the reference
+    // scorer reads them.
+    if graph.get("wasit").is_some() {
+        let (_, warnings) = wasit::model::Graph::read_json(&text)
+            .with_context(|| format!("{graph_path}: not a wasit graph"))?;
+        super::warn_graph(&graph_path.to_string(), &warnings);
+    }
     let gold_path = args.gold.display();
     let text =
         std::fs::read_to_string(&args.gold).with_context(|| format!("{gold_path}: cannot read"))?;

@@ -87,7 +87,25 @@ pub fn read_graph(path: &Path) -> anyhow::Result<wasit::model::Graph> {
     } else {
         path.display().to_string()
     };
-    wasit::model::Graph::from_json(&text).with_context(|| format!("{name}: not a wasit graph"))
+    let (graph, warnings) = wasit::model::Graph::read_json(&text)
+        .with_context(|| format!("{name}: not a wasit graph"))?;
+    warn_graph(&name, &warnings);
+    Ok(graph)
+}
+
+/// Prints the warnings of [`wasit::model::Graph::read_json`], naming the file: the
+/// first few, then how many more.
+pub fn warn_graph(name: &str, warnings: &[String]) {
+    const SHOWN: usize = 5;
+    for w in warnings.iter().take(SHOWN) {
+        eprintln!("wasit: {name}: warning: {w}");
+    }
+    if warnings.len() > SHOWN {
+        eprintln!(
+            "wasit: {name}: warning: {} more edges without their nodes dropped",
+            warnings.len() - SHOWN
+        );
+    }
 }
 
 /// Where the documents of a graph are looked for: the `--docs` folders, the current

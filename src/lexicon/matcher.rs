@@ -185,6 +185,22 @@ struct Sources {
 }
 
 impl Sources {
+    /// A user's file: its first line names its kind.
+    fn add_user(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        let kind = text
+            .lines()
+            .next()
+            .and_then(|l| l.trim().strip_prefix('#'))
+            .and_then(|l| l.trim().strip_prefix("kind:"))
+            .map(|k| k.trim().to_string())
+            .ok_or_else(|| LexiconError {
+                file: file.to_string(),
+                line: 1,
+                message: "the first line must be `# kind: states|places|organizations|…`".into(),
+            })?;
+        self.add(&kind, file, text)
+    }
+
     fn add(&mut self, kind: &str, file: &str, text: &str) -> Result<(), LexiconError> {
         match kind {
             "states" => self.states.extend(tables::parse_states(file, text)?),
@@ -272,6 +288,34 @@ impl Lexicon {
     /// [`Lexicon::with_files`], with the embedded public-figures base only when
     /// `people` is true (a user's `# kind: people` file is always read).
     pub fn with_options(files: &[&Path], people: bool) -> Result<Lexicon, LexiconError> {
+        let mut texts: Vec<(String, String)> = Vec::new();
+        for path in files {
+            let file = path.display().to_string();
+            let text = std::fs::read_to_string(path).map_err(|e| LexiconError {
+                file: file.clone(),
+                line: 0,
+                message: format!("cannot read: {e}"),
+            })?;
+            texts.push((file, text));
+        }
+        let texts: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(f, t)| (f.as_str(), t.as_str()))
+            .collect();
+        Lexicon::with_texts(&texts, people)
+    }
+
+    /// [`Lexicon::with_options`] over texts already read: `(file name, text)` pairs,
+    /// each a user lexicon file (its first line names its kind). The file name is
+    /// only used in errors.
+    ///
+    /// ```
+    /// use wasit::lexicon::Lexicon;
+    /// let bad = "# kind: places\nplace:x\tX\n";
+    /// let err = Lexicon::with_texts(&[("mine.tsv", bad)], false).err().unwrap();
+    /// assert_eq!((err.file.as_str(), err.line), ("mine.tsv", 2));
+    /// ```
+    pub fn with_texts(texts: &[(&str, &str)], people: bool) -> Result<Lexicon, LexiconError> {
         let mut src = Sources::default();
         for (kind, file, text) in EMBEDDED {
             src.add(kind, file, text)?;
@@ -284,28 +328,23 @@ impl Lexicon {
                 src.add("people", file, text)?;
             }
         }
-        for path in files {
-            let file = path.display().to_string();
-            let text = std::fs::read_to_string(path).map_err(|e| LexiconError {
-                file: file.clone(),
-                line: 0,
-                message: format!("cannot read: {e}"),
-            })?;
-            let kind = text
-                .lines()
-                .next()
-                .and_then(|l| l.trim().strip_prefix('#'))
-                .and_then(|l| l.trim().strip_prefix("kind:"))
-                .map(|k| k.trim().to_string())
-                .ok_or_else(|| LexiconError {
-                    file: file.clone(),
-                    line: 1,
-                    message: "the first line must be `# kind: states|places|organizations|…`"
-                        .into(),
-                })?;
-            src.add(&kind, &file, &text)?;
+        for (file, text) in texts {
+            src.add_user(file, text)?;
         }
         Ok(Lexicon::compile(src))
+    }
+
+    /// Reads a user lexicon file's text as [`Lexicon::with_texts`] does, without
+    /// compiling a lexicon: the same errors, at a fraction of the cost (`wasit`'s
+    /// lexicon fuzz target checks every input so, and compiles some).
+    ///
+    /// ```
+    /// use wasit::lexicon::Lexicon;
+    /// assert!(Lexicon::check_text("mine.tsv", "# kind: places\nplace:x\tX\tمكان\n").is_ok());
+    /// assert_eq!(Lexicon::check_text("mine.tsv", "places\n").unwrap_err().line, 1);
+    /// ```
+    pub fn check_text(file: &str, text: &str) -> Result<(), LexiconError> {
+        Sources::default().add_user(file, text)
     }
 
     fn compile(src: Sources) -> Lexicon {

@@ -3,16 +3,27 @@
 
 use std::fmt;
 
-/// A lexicon file that cannot be read, naming the file and line.
+use crate::text::fold_key;
+
+/// A lexicon file that cannot be read, naming the file and line (`file:line: what`),
+/// or the file alone when the problem is the whole file (`file: cannot read: …`).
 #[derive(Debug, thiserror::Error)]
-#[error("{file}:{line}: {message}")]
 pub struct LexiconError {
     /// The file (or embedded data name).
     pub file: String,
-    /// 1-based line.
+    /// 1-based line; 0 when no line is at fault (the file cannot be read).
     pub line: usize,
     /// What is wrong.
     pub message: String,
+}
+
+impl fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            0 => write!(f, "{}: {}", self.file, self.message),
+            line => write!(f, "{}:{line}: {}", self.file, self.message),
+        }
+    }
 }
 
 /// A state: `id name_en names nisbas capitals capital_en`.
@@ -182,11 +193,80 @@ fn opt(field: &str) -> Option<String> {
     (!f.is_empty()).then(|| f.to_string())
 }
 
-/// Iterates the data rows of a TSV text as (line number, fields).
+/// The columns of one kind of lexicon file: how many there are (`min`–`max`), and
+/// which must hold something that folds to a word (an id, a name): a row without
+/// them would be read and add nothing.
+pub(crate) struct Shape {
+    min: usize,
+    max: usize,
+    required: &'static [(usize, &'static str)],
+}
+
+const STATES: Shape = Shape {
+    min: 6,
+    max: 6,
+    required: &[(0, "id"), (2, "names")],
+};
+const PLACES: Shape = Shape {
+    min: 3,
+    max: 4,
+    required: &[(0, "id"), (2, "names")],
+};
+const ORGS: Shape = Shape {
+    min: 5,
+    max: 5,
+    required: &[(0, "id"), (4, "names")],
+};
+const MINISTRIES: Shape = Shape {
+    min: 5,
+    max: 5,
+    required: &[(0, "id"), (2, "ministry")],
+};
+const TITLES: Shape = Shape {
+    min: 3,
+    max: 4,
+    required: &[(0, "phrase")],
+};
+const CUES: Shape = Shape {
+    min: 4,
+    max: 4,
+    required: &[(0, "cue")],
+};
+const ANON: Shape = Shape {
+    min: 2,
+    max: 3,
+    required: &[(0, "head")],
+};
+const GIVEN: Shape = Shape {
+    min: 1,
+    max: 2,
+    required: &[(0, "name")],
+};
+const EVENT_CUES: Shape = Shape {
+    min: 3,
+    max: 3,
+    required: &[(0, "cue"), (1, "kind")],
+};
+
+/// The kinds of event cue the meeting extractor reads (`data/event_cues.tsv`).
+const EVENT_KINDS: &[&str] = &[
+    "meeting",
+    "mediate",
+    "host",
+    "status",
+    "format",
+    "round",
+    "participate",
+    "apart",
+    "prelude",
+];
+
+/// Iterates the data rows of a TSV text as (line number, fields), checking each
+/// against the columns of its kind.
 pub(crate) fn rows<'a>(
     file: &'a str,
     text: &'a str,
-    min_fields: usize,
+    shape: &'a Shape,
 ) -> impl Iterator<Item = Result<(usize, Vec<&'a str>), LexiconError>> + 'a {
     text.lines().enumerate().filter_map(move |(i, line)| {
         let line = line.trim_end_matches('\r');
@@ -194,15 +274,27 @@ pub(crate) fn rows<'a>(
             return None;
         }
         let fields: Vec<&str> = line.split('\t').collect();
-        if fields.len() < min_fields {
-            return Some(Err(LexiconError {
-                file: file.to_string(),
-                line: i + 1,
-                message: format!(
-                    "expected {min_fields} tab-separated fields, found {}",
-                    fields.len()
-                ),
-            }));
+        let n = fields.len();
+        if n < shape.min || n > shape.max {
+            let want = if shape.min == shape.max {
+                format!("{}", shape.min)
+            } else {
+                format!("{} to {}", shape.min, shape.max)
+            };
+            return Some(Err(bad(
+                file,
+                i + 1,
+                format!("expected {want} tab-separated fields, found {n}"),
+            )));
+        }
+        for &(col, name) in shape.required {
+            if list(fields[col]).iter().all(|v| fold_key(v).is_empty()) {
+                return Some(Err(bad(
+                    file,
+                    i + 1,
+                    format!("field {} ({name}) is empty", col + 1),
+                )));
+            }
         }
         Some(Ok((i + 1, fields)))
     })
@@ -217,7 +309,7 @@ fn bad(file: &str, line: usize, message: impl fmt::Display) -> LexiconError {
 }
 
 pub(crate) fn parse_states(file: &str, text: &str) -> Result<Vec<StateRow>, LexiconError> {
-    rows(file, text, 6)
+    rows(file, text, &STATES)
         .map(|r| {
             let (_, f) = r?;
             Ok(StateRow {
@@ -233,7 +325,7 @@ pub(crate) fn parse_states(file: &str, text: &str) -> Result<Vec<StateRow>, Lexi
 }
 
 pub(crate) fn parse_places(file: &str, text: &str) -> Result<Vec<PlaceRow>, LexiconError> {
-    rows(file, text, 3)
+    rows(file, text, &PLACES)
         .map(|r| {
             let (_, f) = r?;
             Ok(PlaceRow {
@@ -247,7 +339,7 @@ pub(crate) fn parse_places(file: &str, text: &str) -> Result<Vec<PlaceRow>, Lexi
 }
 
 pub(crate) fn parse_orgs(file: &str, text: &str) -> Result<Vec<OrgRow>, LexiconError> {
-    rows(file, text, 5)
+    rows(file, text, &ORGS)
         .map(|r| {
             let (line, f) = r?;
             let kind = match f[1].trim() {
@@ -276,7 +368,7 @@ pub(crate) fn parse_orgs(file: &str, text: &str) -> Result<Vec<OrgRow>, LexiconE
 }
 
 pub(crate) fn parse_ministries(file: &str, text: &str) -> Result<Vec<MinistryRow>, LexiconError> {
-    rows(file, text, 5)
+    rows(file, text, &MINISTRIES)
         .map(|r| {
             let (_, f) = r?;
             Ok(MinistryRow {
@@ -294,7 +386,7 @@ pub(crate) fn parse_titles(
     file: &str,
     text: &str,
 ) -> Result<Vec<(TitleRow, Vec<String>)>, LexiconError> {
-    rows(file, text, 3)
+    rows(file, text, &TITLES)
         .map(|r| {
             let (line, f) = r?;
             let kind = match f[2].trim() {
@@ -321,7 +413,7 @@ pub(crate) fn parse_titles(
 }
 
 pub(crate) fn parse_cues(file: &str, text: &str) -> Result<Vec<CueRow>, LexiconError> {
-    rows(file, text, 4)
+    rows(file, text, &CUES)
         .map(|r| {
             let (line, f) = r?;
             let kind = match f[3].trim() {
@@ -342,7 +434,7 @@ pub(crate) fn parse_cues(file: &str, text: &str) -> Result<Vec<CueRow>, LexiconE
 }
 
 pub(crate) fn parse_anon(file: &str, text: &str) -> Result<Vec<AnonRow>, LexiconError> {
-    rows(file, text, 2)
+    rows(file, text, &ANON)
         .map(|r| {
             let (_, f) = r?;
             Ok(AnonRow {
@@ -355,15 +447,26 @@ pub(crate) fn parse_anon(file: &str, text: &str) -> Result<Vec<AnonRow>, Lexicon
 }
 
 pub(crate) fn parse_given(file: &str, text: &str) -> Result<Vec<String>, LexiconError> {
-    rows(file, text, 1)
+    rows(file, text, &GIVEN)
         .map(|r| r.map(|(_, f)| f[0].trim().to_string()))
         .collect()
 }
 
 pub(crate) fn parse_event_cues(file: &str, text: &str) -> Result<Vec<EventCueRow>, LexiconError> {
-    rows(file, text, 3)
+    rows(file, text, &EVENT_CUES)
         .map(|r| {
-            let (_, f) = r?;
+            let (line, f) = r?;
+            let kind = f[1].trim();
+            if !EVENT_KINDS.contains(&kind) {
+                return Err(bad(
+                    file,
+                    line,
+                    format!(
+                        "unknown event cue kind {kind:?} ({})",
+                        EVENT_KINDS.join(", ")
+                    ),
+                ));
+            }
             Ok(EventCueRow {
                 cue: f[0].trim().to_string(),
                 kind: f[1].trim().to_string(),

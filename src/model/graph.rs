@@ -149,7 +149,8 @@ pub struct Node {
     /// What it is.
     #[serde(rename = "type")]
     pub node_type: NodeType,
-    /// The display name (the longest or canonical form).
+    /// The display name (the longest or canonical form); empty when a graph gives none.
+    #[serde(default)]
     pub label: String,
     /// Every surface form seen, the label excepted.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -239,8 +240,10 @@ pub struct HeaderDoc {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GraphHeader {
     /// `wasit`.
+    #[serde(default)]
     pub tool: String,
     /// The tool's version.
+    #[serde(default)]
     pub version: String,
     /// The documents read.
     #[serde(default)]
@@ -453,10 +456,72 @@ impl Graph {
         }
     }
 
-    /// Parses the JSON form (`graph.json`).
+    /// Parses the JSON form (`graph.json`). An edge whose end is not a node is
+    /// dropped; [`Graph::read_json`] says so.
     pub fn from_json(text: &str) -> serde_json::Result<Graph> {
         let raw: GraphJson = serde_json::from_str(text)?;
         Ok(Graph::from(raw))
+    }
+
+    /// Parses the JSON form as the commands read a `graph.json`: wrong types are an
+    /// error naming the line, and so is an evidence span that ends before it starts;
+    /// an edge whose end is not a node is dropped with a warning (returned, one line
+    /// each).
+    ///
+    /// ```
+    /// use wasit::model::Graph;
+    /// let text = r#"{"nodes": [{"id": "state:OM", "type": "state", "label": "عمان"}],
+    ///   "edges": [{"source": "state:OM", "target": "meeting:x", "type": "hosts"}]}"#;
+    /// let (g, warnings) = Graph::read_json(text).unwrap();
+    /// assert_eq!(g.edge_count(), 0);
+    /// assert_eq!(warnings, ["edge 1 (state:OM hosts meeting:x): no node `meeting:x`; dropped"]);
+    /// let reversed = r#"{"nodes": [{"id": "state:OM", "type": "state", "label": "عمان",
+    ///   "evidence": [{"doc": "a.txt", "start": 9, "end": 2}]}]}"#;
+    /// assert!(Graph::read_json(reversed).is_err());
+    /// ```
+    pub fn read_json(text: &str) -> Result<(Graph, Vec<String>), GraphJsonError> {
+        let raw: GraphJson = serde_json::from_str(text).map_err(GraphJsonError::Json)?;
+        let spans = raw
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (format!("node {} ({})", i + 1, n.id), &n.evidence))
+            .chain(raw.edges.iter().enumerate().map(|(i, e)| {
+                (
+                    format!("edge {} ({} {} {})", i + 1, e.source, e.edge_type, e.target),
+                    &e.evidence,
+                )
+            }));
+        for (what, evidence) in spans {
+            if let Some(ev) = evidence.iter().find(|ev| ev.start > ev.end) {
+                return Err(GraphJsonError::Span {
+                    what,
+                    doc: ev.doc.clone(),
+                    start: ev.start,
+                    end: ev.end,
+                });
+            }
+        }
+        let ids: std::collections::HashSet<&str> =
+            raw.nodes.iter().map(|n| n.id.as_str()).collect();
+        let warnings = raw
+            .edges
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                let missing = [&e.source, &e.target]
+                    .into_iter()
+                    .find(|end| !ids.contains(end.as_str()))?;
+                Some(format!(
+                    "edge {} ({} {} {}): no node `{missing}`; dropped",
+                    i + 1,
+                    e.source,
+                    e.edge_type,
+                    e.target
+                ))
+            })
+            .collect();
+        Ok((Graph::from(raw), warnings))
     }
 
     /// The JSON form, pretty-printed, with a trailing newline.
@@ -474,6 +539,26 @@ impl Graph {
         serde_json::to_writer_pretty(&mut w, &GraphJsonRef::from(self))?;
         w.write_all(b"\n")
     }
+}
+
+/// Why a `graph.json` cannot be read ([`Graph::read_json`]).
+#[derive(Debug, thiserror::Error)]
+pub enum GraphJsonError {
+    /// Not JSON, or not of the graph's shape and types (`line L column C`).
+    #[error("{0}")]
+    Json(serde_json::Error),
+    /// An evidence span that ends before it starts.
+    #[error("{what}: evidence in {doc} starts at byte {start}, after its end {end}")]
+    Span {
+        /// The node or edge (1-based position, id).
+        what: String,
+        /// The document of the evidence.
+        doc: String,
+        /// Its start.
+        start: usize,
+        /// Its end.
+        end: usize,
+    },
 }
 
 fn merge_node(existing: &mut Node, node: Node) {

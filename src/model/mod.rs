@@ -7,5 +7,5 @@ mod graph;
 mod span;
 
 pub use document::{DocMeta, Document};
-pub use graph::{Edge, EdgeType, Evidence, Graph, GraphHeader, Node, NodeType};
+pub use graph::{Edge, EdgeType, Evidence, Graph, GraphHeader, GraphJsonError, Node, NodeType};
 pub use span::Span;
