@@ -1222,6 +1222,13 @@ mod tests {
         assert_eq!(states_of(text, "الحربي"), ["state:SA"]);
     }
 
+    // n54 (Astana 22): "صحافي" after a noun is the adjective "press", not a calling.
+    #[test]
+    fn a_press_conference_names_nobody() {
+        let text = "ثم عقد جلسة عامة ومؤتمر صحافي عقب انتهاء اليوم الثاني.";
+        assert!(persons(text).is_empty(), "{:?}", persons(text));
+    }
+
     #[test]
     fn names_found_by_context() {
         for (text, name, never) in CASES {
