@@ -716,6 +716,21 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, meetings: &[Meeting
                         .filter(|&b| named(b + 1))
                         .unwrap_or(last);
                     text_from = statement_start(an, from_tok, bound);
+                    // "وأعرب أردوغان في كلمته، عن إيمانه بعدم خسارة أي طرف …، وأنّ …": what
+                    // is expressed follows عن, before any أن.
+                    let expressed = an.hit_at(i).is_some_and(|h| {
+                        h.entries.iter().any(|e| {
+                            matches!(e, Entry::Cue(c) if an.lex.cues[*c as usize].lemma == "أعرب")
+                        })
+                    });
+                    if expressed {
+                        let upto = text_from.map_or(bound, |f| an.tokens.first_from(f));
+                        if let Some(k) = (from_tok..upto.min(from_tok + 6).min(last))
+                            .find(|&k| an.tok(k) == "عن")
+                        {
+                            text_from = (k + 1 < last).then(|| an.tokens.list[k + 1].start);
+                        }
+                    }
                     if text_from.is_none() && j < last {
                         text_from = Some(an.tokens.list[j].start);
                     }
@@ -1219,6 +1234,18 @@ mod tests {
         // The public-figures base gives his usual spelling.
         assert!(said("سينهي المهمة").starts_with("بنيامين"));
         assert_eq!(said("لمناقشة خطة ترامب"), "state:QA");
+    }
+
+    // tests/news/fresh/n50 (Lakome, Istanbul): what one expresses follows عن.
+    #[test]
+    fn what_is_expressed_follows_an() {
+        let (doc, f) = facts("وأعرب أردوغان في كلمته، عن إيمانه بعدم خسارة أي طرف في معادلة السلام العادل للأزمة الروسية الأوكرانية، وأنّ إطالة أمد الحرب، \"ليست في صالح أحد\".");
+        let c = f
+            .claims
+            .iter()
+            .find(|c| doc.text[c.span].contains("بعدم خسارة أي طرف"))
+            .unwrap_or_else(|| panic!("{:?}", f.claims));
+        assert!(name(&f, &c.speakers[0]).contains("أردوغان"));
     }
 
     #[test]
