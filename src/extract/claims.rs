@@ -734,6 +734,17 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, meetings: &[Meeting
                     if text_from.is_none() && j < last {
                         text_from = Some(an.tokens.list[j].start);
                     }
+                    // "جدد الوزير …، في الجلسة الافتتاحية، التزام دولة قطر الثابت …، وقال:
+                    // «…»": a statement found only past the next clause's own verb is
+                    // that verb's; this one says what lies between.
+                    if let (Some(from), true) = (text_from, from_tok < last) {
+                        let own = an.tokens.list[from_tok].start;
+                        if let Some(nc) = next_clause_cue(an, s, own, last) {
+                            if from > nc && an.tokens.first_from(nc) >= from_tok + 3 {
+                                text_from = Some(own);
+                            }
+                        }
+                    }
                     if let Some(from) = text_from {
                         text_to = next_clause_cue(an, s, from, last).unwrap_or(text_to);
                     }
@@ -1246,6 +1257,21 @@ mod tests {
             .find(|c| doc.text[c.span].contains("بعدم خسارة أي طرف"))
             .unwrap_or_else(|| panic!("{:?}", f.claims));
         assert!(name(&f, &c.speakers[0]).contains("أردوغان"));
+    }
+
+    // tests/news/fresh/n51 (Khaligyoun, Doha III): the renewed commitment is one
+    // statement, the quotation after "وقال" another, both the minister's.
+    #[test]
+    fn a_statement_before_the_next_clauses_verb_is_this_ones() {
+        let (doc, f) = facts("جدد وزير الدولة بوزارة الخارجية الدكتور محمد بن عبد العزيز بن صالح الخليفي، في الجلسة الافتتاحية للاجتماع، التزام دولة قطر الثابت تجاه الشعب الأفغاني الشقيق، وقال: «سنبقى داعمين للجهود الإقليمية والدولية التي تهدف إلى تعزيز الاستقرار والأمن في أفغانستان».");
+        for words in ["التزام دولة قطر الثابت", "سنبقى داعمين"] {
+            let c = f
+                .claims
+                .iter()
+                .find(|c| doc.text[c.span].contains(words))
+                .unwrap_or_else(|| panic!("no claim with {words}: {:?}", f.claims));
+            assert!(name(&f, &c.speakers[0]).contains("الخليفي"), "{c:?}");
+        }
     }
 
     #[test]
