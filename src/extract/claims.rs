@@ -1229,48 +1229,42 @@ mod tests {
         assert_eq!(name(&f, &c.speakers[0]), "أحمد فؤاد");
     }
 
+    /// The first speaker of the claim whose words contain `words`.
+    fn speaker_of(text: &str, words: &str) -> String {
+        let (doc, f) = facts(text);
+        let c = f
+            .claims
+            .iter()
+            .find(|c| doc.text[c.span].contains(words))
+            .unwrap_or_else(|| panic!("no claim with {words}: {:?}", f.claims));
+        name(&f, &c.speakers[0])
+    }
+
     // tests/news/fresh/n45 (Al-Manar, 2025-09-30): after كان the subject precedes its
     // verb; a headline's first name is its subject.
     #[test]
     fn the_subject_before_its_verb_after_kana_and_in_a_headline() {
-        let (doc, f) = facts("قطر تعلن اجتماعاً مع حماس وتركيا لمناقشة خطة ترامب للسلام في غزة\n\nوكان رئيس الوزراء الإسرائيلي بنيامين نتانياهو أعلن الاثنين من واشنطن دعمه لخطة ترامب، محذراً من أن الجيش الإسرائيلي “سينهي المهمة” في حال رفضت حماس الخطة.");
-        let said = |words: &str| {
-            let c = f
-                .claims
-                .iter()
-                .find(|c| doc.text[c.span].contains(words))
-                .unwrap_or_else(|| panic!("no claim with {words}: {:?}", f.claims));
-            name(&f, &c.speakers[0])
-        };
+        let text = "قطر تعلن اجتماعاً مع حماس وتركيا لمناقشة خطة ترامب للسلام في غزة\n\nوكان رئيس الوزراء الإسرائيلي بنيامين نتانياهو أعلن الاثنين من واشنطن دعمه لخطة ترامب، محذراً من أن الجيش الإسرائيلي “سينهي المهمة” في حال رفضت حماس الخطة.";
         // The public-figures base gives his usual spelling.
-        assert!(said("سينهي المهمة").starts_with("بنيامين"));
-        assert_eq!(said("لمناقشة خطة ترامب"), "state:QA");
+        assert!(speaker_of(text, "سينهي المهمة").starts_with("بنيامين"));
+        assert_eq!(speaker_of(text, "لمناقشة خطة ترامب"), "state:QA");
     }
 
     // tests/news/fresh/n50 (Lakome, Istanbul): what one expresses follows عن.
     #[test]
     fn what_is_expressed_follows_an() {
-        let (doc, f) = facts("وأعرب أردوغان في كلمته، عن إيمانه بعدم خسارة أي طرف في معادلة السلام العادل للأزمة الروسية الأوكرانية، وأنّ إطالة أمد الحرب، \"ليست في صالح أحد\".");
-        let c = f
-            .claims
-            .iter()
-            .find(|c| doc.text[c.span].contains("بعدم خسارة أي طرف"))
-            .unwrap_or_else(|| panic!("{:?}", f.claims));
-        assert!(name(&f, &c.speakers[0]).contains("أردوغان"));
+        let text = "وأعرب أردوغان في كلمته، عن إيمانه بعدم خسارة أي طرف في معادلة السلام العادل للأزمة الروسية الأوكرانية، وأنّ إطالة أمد الحرب، \"ليست في صالح أحد\".";
+        assert!(speaker_of(text, "بعدم خسارة أي طرف").contains("أردوغان"));
     }
 
     // tests/news/fresh/n51 (Khaligyoun, Doha III): the renewed commitment is one
     // statement, the quotation after "وقال" another, both the minister's.
     #[test]
     fn a_statement_before_the_next_clauses_verb_is_this_ones() {
-        let (doc, f) = facts("جدد وزير الدولة بوزارة الخارجية الدكتور محمد بن عبد العزيز بن صالح الخليفي، في الجلسة الافتتاحية للاجتماع، التزام دولة قطر الثابت تجاه الشعب الأفغاني الشقيق، وقال: «سنبقى داعمين للجهود الإقليمية والدولية التي تهدف إلى تعزيز الاستقرار والأمن في أفغانستان».");
+        let text = "جدد وزير الدولة بوزارة الخارجية الدكتور محمد بن عبد العزيز بن صالح الخليفي، في الجلسة الافتتاحية للاجتماع، التزام دولة قطر الثابت تجاه الشعب الأفغاني الشقيق، وقال: «سنبقى داعمين للجهود الإقليمية والدولية التي تهدف إلى تعزيز الاستقرار والأمن في أفغانستان».";
         for words in ["التزام دولة قطر الثابت", "سنبقى داعمين"] {
-            let c = f
-                .claims
-                .iter()
-                .find(|c| doc.text[c.span].contains(words))
-                .unwrap_or_else(|| panic!("no claim with {words}: {:?}", f.claims));
-            assert!(name(&f, &c.speakers[0]).contains("الخليفي"), "{c:?}");
+            let who = speaker_of(text, words);
+            assert!(who.contains("الخليفي"), "{who}");
         }
     }
 

@@ -291,6 +291,15 @@ pub fn find(an: &Analysis) -> Entities {
             ents.mentions
                 .push(mk(state_id(lex, s), NodeType::State, via, Some(s)));
         };
+        // A state's capital as the place named (في طهران، في العاصمة الكازاخستانية).
+        let push_capital = |ents: &mut Entities, s: u32| {
+            let st = &lex.states[s as usize];
+            let pid = capital_place_id(lex, s);
+            ents.note(&pid, NodeType::Place, &st.capitals[0], &st.capital_en);
+            ents.mentions
+                .push(mk(pid, NodeType::Place, Via::Place, Some(s)));
+            push_state(ents, s, Via::Implied);
+        };
         let next_nisba = |state: u32| {
             an.hits.get(hi + 1).is_some_and(|n| {
                 an.tokens.first_from(n.token_start) == last + 1
@@ -337,24 +346,14 @@ pub fn find(an: &Analysis) -> Entities {
                             "العاصمه" | "بالعاصمه" | "والعاصمه" | "للعاصمه"
                         ) =>
                 {
-                    let st = &lex.states[s as usize];
-                    let pid = capital_place_id(lex, s);
-                    ents.note(&pid, NodeType::Place, &st.capitals[0], &st.capital_en);
-                    ents.mentions
-                        .push(mk(pid, NodeType::Place, Via::Place, Some(s)));
-                    push_state(&mut ents, s, Via::Implied);
+                    push_capital(&mut ents, s);
                 }
                 Entry::Nisba(s) => {
                     push_state(&mut ents, s, Via::Nisba);
                 }
                 Entry::Capital(s) => {
                     if locative {
-                        let st = &lex.states[s as usize];
-                        let pid = capital_place_id(lex, s);
-                        ents.note(&pid, NodeType::Place, &st.capitals[0], &st.capital_en);
-                        ents.mentions
-                            .push(mk(pid, NodeType::Place, Via::Place, Some(s)));
-                        push_state(&mut ents, s, Via::Implied);
+                        push_capital(&mut ents, s);
                     } else {
                         push_state(&mut ents, s, Via::Capital);
                     }

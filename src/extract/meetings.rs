@@ -119,11 +119,10 @@ static SENDS_OTHERS: crate::text::WordList =
 
 /// True for a word of [`TOPIC_HEADS`], with a clitic (للسلام، والأزمة، بالحرب).
 fn topic_head(t: &str) -> bool {
-    TOPIC_HEADS.contains(t)
-        || t.strip_prefix("لل")
-            .is_some_and(|r| TOPIC_HEADS.contains(&format!("ال{r}")))
-        || t.strip_prefix(['و', 'ب', 'ف'])
-            .is_some_and(|r| TOPIC_HEADS.contains(r))
+    crate::text::strip_clitics(t).into_iter().any(|(p, stem)| {
+        TOPIC_HEADS.contains(stem)
+            || crate::text::tokens::has_article(p) && TOPIC_HEADS.contains(&format!("ال{stem}"))
+    })
 }
 
 /// Nouns that put a person named just after them outside the talks (إدارة الرئيس،
@@ -574,6 +573,13 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                 .iter()
                 .find(|(_, v)| *v == "head")
                 .map(|(i, _)| *i);
+            // The first cue of talks or of taking part: a speaker before it may only
+            // report them.
+            let first_cue = participate
+                .iter()
+                .map(|(i, _)| *i)
+                .chain(talk_cues.iter().copied())
+                .min();
             for pm in people
                 .mentions
                 .iter()
@@ -600,20 +606,16 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                 // "وأضاف الأنصاري: “اليوم أيضاً سيُعقد اجتماع آخر بحضور الجانب التركي”",
                 // "وقال المتحدث … فيدانت باتيل إن بلينكن … في مكالمته مع البرهان": the
                 // speaker of words that name the talks only reports them.
-                let cue_at: Vec<usize> = participate
-                    .iter()
-                    .map(|(i, _)| *i)
-                    .chain(talk_cues.iter().copied())
-                    .collect();
                 // The verb before the speaker, maybe before his title too.
-                let spoke = (pm.first.saturating_sub(8).max(first)..pm.first).any(|k| {
-                    an.token_is(k, |e| matches!(e, Entry::Cue(_))) && !breaks(an, k, pm.first)
-                });
-                let reporter = spoke
-                    && !cue_at.is_empty()
+                let spoke = || {
+                    (pm.first.saturating_sub(8).max(first)..pm.first).any(|k| {
+                        an.token_is(k, |e| matches!(e, Entry::Cue(_))) && !breaks(an, k, pm.first)
+                    })
+                };
+                let reporter = first_cue.is_some_and(|c| c > pm.last)
                     && (an.gap(pm.last, pm.last + 1).contains([':', '“', '«', '"'])
                         || matches!(an.tok(pm.last + 1), "ان" | "انه" | "بان"))
-                    && cue_at.iter().all(|&c| c > pm.last);
+                    && spoke();
 
                 // "نتنياهو سيرسل ممثلاً إلى اجتماع": who sends a representative stays away.
                 let sender = people
