@@ -11,6 +11,7 @@ pub mod eval;
 pub mod explore;
 pub mod export;
 pub mod extract;
+pub mod facts;
 pub mod graph;
 pub mod input;
 pub mod lexicon;

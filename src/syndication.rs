@@ -19,6 +19,8 @@
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
+use serde::{Deserialize, Serialize};
+
 use crate::model::Document;
 use crate::text::Folded;
 
@@ -47,13 +49,17 @@ fn hash_of<T: Hash + ?Sized>(t: &T) -> u64 {
 }
 
 /// A document's fingerprint: the hash of all its folded words, and the MinHash
-/// signature of its word 5-grams (`None` when it has too few words for one).
-struct Print {
+/// signature of its word 5-grams (`None` when it has too few words for one). It is
+/// all that finding copies needs, so documents extracted apart (`wasit extract` on
+/// shards) are told copies of each other at the merge.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Print {
     exact: u64,
-    sketch: Option<[u64; HASHES]>,
+    sketch: Option<Vec<u64>>,
 }
 
-fn print(doc: &Document) -> Print {
+/// The fingerprint of a document.
+pub fn print(doc: &Document) -> Print {
     let folded = Folded::new(&doc.text);
     let words: Vec<&str> = folded
         .text
@@ -67,7 +73,7 @@ fn print(doc: &Document) -> Print {
             sketch: None,
         };
     }
-    let mut sketch = [u64::MAX; HASHES];
+    let mut sketch = vec![u64::MAX; HASHES];
     for gram in words.windows(SHINGLE) {
         let h = hash_of(gram);
         for (k, slot) in sketch.iter_mut().enumerate() {
@@ -87,16 +93,24 @@ fn print(doc: &Document) -> Print {
 pub fn copies(docs: &[Document]) -> Vec<Option<usize>> {
     use rayon::prelude::*;
     let prints: Vec<Print> = docs.par_iter().map(print).collect();
+    copies_of(&prints)
+}
+
+/// For each fingerprint, the index of the earlier one it copies, if any: the
+/// documents' order decides which of two copies is the original.
+pub fn copies_of(prints: &[Print]) -> Vec<Option<usize>> {
     let mut exact: HashMap<u64, usize> = HashMap::new();
     let mut bands: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
-    let mut out = vec![None; docs.len()];
+    let mut out = vec![None; prints.len()];
     for (i, p) in prints.iter().enumerate() {
         if let Some(&o) = exact.get(&p.exact) {
             out[i] = Some(o);
             continue;
         }
         exact.insert(p.exact, i);
-        let Some(sk) = &p.sketch else { continue };
+        let Some(sk) = p.sketch.as_deref().filter(|s| s.len() == HASHES) else {
+            continue;
+        };
         let keys: Vec<(usize, u64)> = (0..BANDS)
             .map(|b| (b, hash_of(&sk[b * ROWS..(b + 1) * ROWS])))
             .collect();
@@ -107,7 +121,9 @@ pub fn copies(docs: &[Document]) -> Vec<Option<usize>> {
                 if best.is_some_and(|b| b <= o) {
                     continue;
                 }
-                let other = prints[o].sketch.as_ref().expect("banded");
+                let Some(other) = prints[o].sketch.as_deref() else {
+                    continue;
+                };
                 let same = sk.iter().zip(other).filter(|(a, b)| a == b).count();
                 if same as f64 >= NEAR * HASHES as f64 {
                     best = Some(o);

@@ -19,7 +19,7 @@ use wasit::export::render::{dot_available, render, DiagramFormat};
 use wasit::extract::{extract, DocFacts};
 use wasit::input::Corpus;
 use wasit::lexicon::Lexicon;
-use wasit::model::{GraphHeader, NodeType};
+use wasit::model::{Graph, NodeType};
 
 use crate::cli::{BuildArgs, DiagramArgs, Labels, RenderFormat, View};
 
@@ -55,25 +55,9 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         );
     }
     // Every --format name is checked before anything is read or written.
-    let mut formats: Vec<Format> = Vec::new();
-    for name in args
-        .format
-        .iter()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-    {
-        let Some(f) = Format::from_name(name) else {
-            let known: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
-            eprintln!(
-                "wasit: --format {name}: unknown export format (known: {}); nothing written",
-                known.join(", ")
-            );
-            return Ok(ExitCode::from(2));
-        };
-        if !formats.contains(&f) {
-            formats.push(f);
-        }
-    }
+    let Some(formats) = parse_formats(&args.format) else {
+        return Ok(ExitCode::from(2));
+    };
     let to_stdout = super::is_dash(&args.out);
     anyhow::ensure!(
         !to_stdout || formats.is_empty(),
@@ -151,28 +135,83 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     bar.inc(copy_of.iter().filter(|c| c.is_some()).count() as u64);
     bar.finish_and_clear();
     stages.mark("extract");
-    let mut header = GraphHeader::new(
+    let header = wasit::facts::header_of(
         corpus
             .docs
             .iter()
             .map(|d| (d.id.clone(), d.meta.clone()))
             .collect(),
+        &copy_of,
     );
-    for (h, c) in header.documents.iter_mut().zip(&copy_of) {
-        h.copy_of = c.map(|o| corpus.docs[o].id.clone());
-    }
     let graph = wasit::graph::build(&facts, header);
     stages.mark("merge");
 
-    if to_stdout {
-        return graph_to_stdout(&args, &graph, &corpus, started);
+    let documents: Documents = if formats.contains(&Format::Html) {
+        corpus
+            .docs
+            .iter()
+            .map(|d| (d.id.clone(), d.text.clone()))
+            .collect()
+    } else {
+        Documents::new()
+    };
+    let errors = corpus.errors.len();
+    let docs = corpus.docs.len();
+    drop(corpus);
+    publish(
+        Publish {
+            out: &args.out,
+            render: args.render,
+            formats,
+            quiet: args.quiet,
+            diagram: &args.diagram,
+            docs,
+            errors,
+            documents,
+            written: Vec::new(),
+            started,
+        },
+        &graph,
+        &mut stages,
+    )
+}
+
+/// Where and how a graph is written: `build` and `merge` end the same way.
+pub struct Publish<'a> {
+    /// Output folder, or `-` for graph.json on stdout.
+    pub out: &'a Path,
+    /// `--render`.
+    pub render: Option<RenderFormat>,
+    /// `--format`, checked.
+    pub formats: Vec<Format>,
+    /// `--quiet`.
+    pub quiet: bool,
+    /// Diagram options.
+    pub diagram: &'a DiagramArgs,
+    /// Documents read, for the summary.
+    pub docs: usize,
+    /// Inputs that failed (the exit code says so).
+    pub errors: usize,
+    /// Texts for the HTML viewer's evidence sentences.
+    pub documents: Documents,
+    /// Files written before the graph (listed in the summary).
+    pub written: Vec<String>,
+    /// When the command started.
+    pub started: Instant,
+}
+
+/// Writes graph.json and graph.dot atomically, renders the diagram, writes the
+/// extra formats and prints the summary.
+pub fn publish(p: Publish, graph: &Graph, stages: &mut Stages) -> anyhow::Result<ExitCode> {
+    if super::is_dash(p.out) {
+        return graph_to_stdout(&p, graph);
     }
-    let out = &args.out;
+    let out = p.out;
     std::fs::create_dir_all(out)
         .with_context(|| format!("{}: cannot create the output folder", out.display()))?;
     let json_path = out.join("graph.json");
     let dot_path = out.join("graph.dot");
-    let options = diagram_options(&args.diagram);
+    let options = diagram_options(p.diagram);
     // The JSON and the diagram source are written side by side (two cores).
     let (json, dot) = rayon::join(
         || {
@@ -180,7 +219,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
                 .with_context(|| format!("{}: cannot write", json_path.display()))
         },
         || -> anyhow::Result<String> {
-            let dot = to_dot(&graph, &options).map_err(|e| anyhow::anyhow!("--focus: {e}"))?;
+            let dot = to_dot(graph, &options).map_err(|e| anyhow::anyhow!("--focus: {e}"))?;
             write_file(&dot_path, |w| w.write_all(dot.as_bytes()))
                 .with_context(|| format!("{}: cannot write", dot_path.display()))?;
             Ok(dot)
@@ -189,19 +228,18 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     json?;
     let dot = dot?;
     stages.mark("write");
-    let mut written = vec![
-        json_path.display().to_string(),
-        dot_path.display().to_string(),
-    ];
+    let mut written = p.written;
+    written.push(json_path.display().to_string());
+    written.push(dot_path.display().to_string());
 
-    let format = match args.render {
+    let format = match p.render {
         Some(RenderFormat::None) => None,
         Some(RenderFormat::Svg) => Some(DiagramFormat::Svg),
         Some(RenderFormat::Png) => Some(DiagramFormat::Png),
         Some(RenderFormat::Pdf) => Some(DiagramFormat::Pdf),
         None => dot_available().then_some(DiagramFormat::Svg),
     };
-    let mut failed = !corpus.errors.is_empty();
+    let mut failed = p.errors > 0;
     if let Some(format) = format {
         if dot_available() {
             let path = out.join(format!("graph.{}", format.extension()));
@@ -221,17 +259,8 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
             eprintln!("warning: Graphviz `dot` is not installed: no diagram rendered (graph.dot is written)");
         }
     }
-    let docs: Documents = if formats.contains(&Format::Html) {
-        corpus
-            .docs
-            .iter()
-            .map(|d| (d.id.clone(), d.text.clone()))
-            .collect()
-    } else {
-        Documents::new()
-    };
-    for f in formats {
-        match export_with_documents(&graph, f, out, &docs) {
+    for f in p.formats {
+        match export_with_documents(graph, f, out, &p.documents) {
             Ok(paths) => written.extend(paths.iter().map(|p| p.display().to_string())),
             Err(e) => {
                 eprintln!("{e}");
@@ -239,14 +268,14 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    if !args.quiet {
+    if !p.quiet {
         let summary = print_summary(
             &mut std::io::stdout().lock(),
-            &graph,
-            corpus.docs.len(),
-            corpus.errors.len(),
+            graph,
+            p.docs,
+            p.errors,
             &written,
-            started.elapsed().as_secs_f64(),
+            p.started.elapsed().as_secs_f64(),
         );
         // A closed stdout (`wasit build … | head -0`) is no failure: the outputs are written.
         match summary {
@@ -265,12 +294,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
 
 /// `build --out -`: graph.json on stdout, the summary (without the files list) on
 /// stderr; no other file.
-fn graph_to_stdout(
-    args: &BuildArgs,
-    graph: &wasit::model::Graph,
-    corpus: &Corpus,
-    started: Instant,
-) -> anyhow::Result<ExitCode> {
+fn graph_to_stdout(p: &Publish, graph: &Graph) -> anyhow::Result<ExitCode> {
     use std::io::Write;
     let json = graph.to_json();
     let stdout = std::io::stdout();
@@ -279,17 +303,17 @@ fn graph_to_stdout(
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         other => other.context("stdout: cannot write the graph")?,
     }
-    if !args.quiet {
+    if !p.quiet {
         let _ = print_summary(
             &mut std::io::stderr().lock(),
             graph,
-            corpus.docs.len(),
-            corpus.errors.len(),
+            p.docs,
+            p.errors,
             &["stdout".to_string()],
-            started.elapsed().as_secs_f64(),
+            p.started.elapsed().as_secs_f64(),
         );
     }
-    Ok(if corpus.errors.is_empty() {
+    Ok(if p.errors == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
@@ -298,19 +322,67 @@ fn graph_to_stdout(
 
 /// Stage timings on stderr when `WASIT_TIMINGS` is set (for benchmarks: where a
 /// build's time goes, issue 14).
-struct Stages(Option<Instant>);
+pub struct Stages(Option<Instant>);
 
 impl Stages {
-    fn from_env() -> Stages {
+    /// Timings when `WASIT_TIMINGS` is set, else none.
+    pub fn from_env() -> Stages {
         Stages(std::env::var_os("WASIT_TIMINGS").map(|_| Instant::now()))
     }
 
-    fn mark(&mut self, stage: &str) {
+    /// Prints the time since the last mark.
+    pub fn mark(&mut self, stage: &str) {
         if let Some(t) = &mut self.0 {
-            eprintln!("stage {stage:8} {:8.3} s", t.elapsed().as_secs_f64());
+            eprintln!(
+                "stage {stage:8} {:8.3} s  {}",
+                t.elapsed().as_secs_f64(),
+                memory_now()
+            );
             *t = Instant::now();
         }
     }
+}
+
+/// The `--format` names as formats, each once; `None` (after saying so) when one
+/// is unknown.
+pub fn parse_formats(names: &[String]) -> Option<Vec<Format>> {
+    let mut formats: Vec<Format> = Vec::new();
+    for name in names.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        let Some(f) = Format::from_name(name) else {
+            let known: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+            eprintln!(
+                "wasit: --format {name}: unknown export format (known: {}); nothing written",
+                known.join(", ")
+            );
+            return None;
+        };
+        if !formats.contains(&f) {
+            formats.push(f);
+        }
+    }
+    Some(formats)
+}
+
+/// Resident and peak memory from `/proc/self/status` (empty where there is none).
+fn memory_now() -> String {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return String::new();
+    };
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(|v| {
+                v.trim()
+                    .trim_end_matches(" kB")
+                    .trim()
+                    .parse::<u64>()
+                    .unwrap_or(0)
+                    / 1024
+            })
+            .unwrap_or(0)
+    };
+    format!("rss {} MB, peak {} MB", field("VmRSS:"), field("VmHWM:"))
 }
 
 /// Fails when `out` cannot be a folder (it, or the nearest existing folder above
@@ -337,7 +409,7 @@ fn check_out_folder(out: &Path) -> anyhow::Result<()> {
 
 fn print_summary(
     w: &mut impl std::io::Write,
-    graph: &wasit::model::Graph,
+    graph: &Graph,
     docs: usize,
     errors: usize,
     written: &[String],

@@ -24,6 +24,7 @@ pub mod pattern;
 
 use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::lexicon::Lexicon;
@@ -32,7 +33,7 @@ use crate::model::{Document, EdgeType, NodeType, Span};
 pub use analysis::Analysis;
 
 /// A reference to an entity from within one document's facts.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Ref {
     /// A lexicon entity by its stable id (`state:IR`, `org:reuters`, `place:muscat`).
     Id(String),
@@ -41,7 +42,7 @@ pub enum Ref {
 }
 
 /// A lexicon entity seen in the document (state, organization, place).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EntityFact {
     /// Stable id.
     pub id: String,
@@ -61,7 +62,7 @@ pub struct EntityFact {
 }
 
 /// A person of the document.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PersonFact {
     /// The fullest name seen.
     pub name: String,
@@ -84,7 +85,7 @@ pub struct PersonFact {
 }
 
 /// A relation between two entities (affiliated_with, part_of, relative_of).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RelationFact {
     /// Source.
     pub source: Ref,
@@ -99,7 +100,7 @@ pub struct RelationFact {
 }
 
 /// Talks read in the document.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct MeetingFact {
     /// ISO date, possibly partial or `XXXX-MM-DD`.
     pub date: Option<String>,
@@ -128,7 +129,7 @@ pub struct MeetingFact {
 }
 
 /// An attributed statement.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ClaimFact {
     /// The words of the statement as the article gives them.
     pub text: String,
@@ -149,7 +150,7 @@ pub struct ClaimFact {
 }
 
 /// Everything extracted from one document.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocFacts {
     /// The document id.
     pub doc: String,

@@ -224,6 +224,37 @@ impl Index {
     }
 }
 
+impl Index {
+    /// Up to two merged meetings that may fit `m` and pass `fit`, found without
+    /// collecting every candidate: only "exactly one fits" matters to a meeting with
+    /// no date, so the order does not, and a second fit ends the search (issue 14:
+    /// undated talks sharing a side and a place made collecting them quadratic).
+    fn two_fitting(&self, m: &Merged, mut fit: impl FnMut(usize) -> bool) -> Vec<usize> {
+        debug_assert!(
+            m.date.is_none(),
+            "only undated meetings are looked up by places alone"
+        );
+        let mut seen: std::collections::HashSet<usize> = std::collections::HashSet::new();
+        let mut found: Vec<usize> = Vec::new();
+        let mut key = (String::new(), String::new());
+        for s in sides(m) {
+            key.0.clone_from(s);
+            for p in &m.places {
+                key.1.clone_from(p);
+                for &i in self.by_place.get(&key).into_iter().flatten() {
+                    if seen.insert(i) && fit(i) {
+                        found.push(i);
+                        if found.len() == 2 {
+                            return found;
+                        }
+                    }
+                }
+            }
+        }
+        found
+    }
+}
+
 fn absorb(m: &mut Merged, f: Merged) {
     match (&m.date, f.date) {
         (None, Some(d)) => m.date = Some(d),
@@ -303,7 +334,7 @@ fn kind_ar(kind: &str) -> &'static str {
 /// document's meetings, keyed by (document id, meeting index).
 pub fn add(
     g: &mut Graph,
-    facts: &[DocFacts],
+    facts: &[&DocFacts],
     id_of: &dyn Fn(usize, &Ref) -> String,
 ) -> HashMap<(String, usize), String> {
     let mut merged: Vec<Merged> = Vec::new();
@@ -337,13 +368,7 @@ pub fn add(
         }
     }
     for (key, one) in undated {
-        let fitting: Vec<usize> = index
-            .candidates(&one)
-            .into_iter()
-            .filter(|&i| fits(&merged[i], &one).is_some())
-            // Only "exactly one" matters: a second fit ends the search.
-            .take(2)
-            .collect();
+        let fitting = index.two_fitting(&one, |i| fits(&merged[i], &one).is_some());
         if fitting.len() == 1 {
             merge_into(&mut merged, &mut index, fitting[0], one);
             owner.push((key, fitting[0]));

@@ -35,7 +35,9 @@ fn ev(doc: &str, s: Span) -> Evidence {
 /// let g = build(&facts, GraphHeader::default());
 /// assert!(g.node("state:QA").is_some());
 /// ```
-pub fn build(facts: &[DocFacts], header: GraphHeader) -> Graph {
+pub fn build<F: std::borrow::Borrow<DocFacts>>(facts: &[F], header: GraphHeader) -> Graph {
+    let facts: Vec<&DocFacts> = facts.iter().map(|f| f.borrow()).collect();
+    let facts = facts.as_slice();
     let mut g = Graph::default();
     g.header = header;
     // People: one global id per person across documents.
@@ -150,7 +152,7 @@ pub fn build(facts: &[DocFacts], header: GraphHeader) -> Graph {
 
 fn add_claims(
     g: &mut Graph,
-    facts: &[DocFacts],
+    facts: &[&DocFacts],
     id_of: &dyn Fn(usize, &Ref) -> String,
     meeting_ids: &HashMap<(String, usize), String>,
 ) {
@@ -225,6 +227,7 @@ fn sides_from_delegates(g: &mut Graph) {
         .filter(|n| n.node_type == NodeType::Meeting)
         .map(|n| n.id.clone())
         .collect();
+    let mut side_of: HashMap<String, Option<String>> = HashMap::new();
     for m in meetings {
         let parties: Vec<String> = g
             .in_edges(&m)
@@ -252,26 +255,13 @@ fn sides_from_delegates(g: &mut Graph) {
             .collect();
         let mut sides: Vec<(String, Vec<Evidence>)> = Vec::new();
         for (p, ev) in delegates {
-            // A state post the text gives (رئيس مجلس النواب، نبيه بري) speaks for the
-            // state; else a movement the person belongs to (no state above it); else
-            // the person's state.
-            let post = g.out_edges(&p).find_map(|e| {
-                let state = g
-                    .node(&e.target)
-                    .is_some_and(|n| n.node_type == NodeType::State);
-                (e.edge_type == EdgeType::AffiliatedWith && state && e.attr_str("role").is_some())
-                    .then(|| e.target.clone())
-            });
-            let movement = g
-                .out_edges(&p)
-                .filter(|e| e.edge_type == EdgeType::AffiliatedWith)
-                .find_map(|e| {
-                    let is_org = g
-                        .node(&e.target)
-                        .is_some_and(|n| n.node_type == NodeType::Organization);
-                    (is_org && state_of(g, &e.target).is_none()).then(|| e.target.clone())
-                });
-            if let Some(side) = post.or(movement).or_else(|| state_of(g, &p)) {
+            // A delegate's side is the same in every meeting: computed once (issue 14:
+            // a person in thousands of talks made this quadratic).
+            let side = side_of
+                .entry(p.clone())
+                .or_insert_with(|| delegate_side(g, &p))
+                .clone();
+            if let Some(side) = side {
                 if !go_betweens.contains(&side) && !sides.iter().any(|(s, _)| *s == side) {
                     sides.push((side, ev));
                 }
@@ -292,9 +282,34 @@ fn sides_from_delegates(g: &mut Graph) {
     }
 }
 
+/// The side a delegate speaks for: a state post the text gives (رئيس مجلس النواب،
+/// نبيه بري) speaks for the state; else a movement the person belongs to (no state
+/// above it); else the person's state.
+fn delegate_side(g: &Graph, p: &str) -> Option<String> {
+    let affiliations = || {
+        g.out_edges(p)
+            .filter(|e| e.edge_type == EdgeType::AffiliatedWith)
+    };
+    let post = affiliations().find_map(|e| {
+        let state = g
+            .node(&e.target)
+            .is_some_and(|n| n.node_type == NodeType::State);
+        (state && e.attr_str("role").is_some()).then(|| e.target.clone())
+    });
+    let movement = || {
+        affiliations().find_map(|e| {
+            let is_org = g
+                .node(&e.target)
+                .is_some_and(|n| n.node_type == NodeType::Organization);
+            (is_org && state_of(g, &e.target).is_none()).then(|| e.target.clone())
+        })
+    };
+    post.or_else(movement).or_else(|| state_of(g, p))
+}
+
 /// People on the same side (an envoy and the president who sent him, relatives):
 /// one whose state is unknown takes the other's.
-fn propagate_allies(g: &mut Graph, facts: &[DocFacts], id_of: &dyn Fn(usize, &Ref) -> String) {
+fn propagate_allies(g: &mut Graph, facts: &[&DocFacts], id_of: &dyn Fn(usize, &Ref) -> String) {
     let pairs: Vec<(String, String, Evidence)> = facts
         .iter()
         .enumerate()

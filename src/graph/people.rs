@@ -21,7 +21,7 @@ fn slug(name: &str) -> String {
 /// first): a name joins a known person when its skeleton is equal, or when first
 /// and last names agree (بدر البوسعيدي / بدر بن حمود البوسعيدي); a surname alone
 /// joins the one person with that surname, else it stays its own.
-pub fn resolve(facts: &[DocFacts]) -> HashMap<(usize, usize), String> {
+pub fn resolve(facts: &[&DocFacts]) -> HashMap<(usize, usize), String> {
     let mut out = HashMap::new();
     let mut order: Vec<(usize, usize)> = Vec::new();
     for (d, f) in facts.iter().enumerate() {

@@ -13,12 +13,38 @@ use std::ops::Range;
 /// let span = Span::new(7, 19);
 /// assert_eq!(&text[span], "عراقجي");
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// In JSON (the facts stream) a span is `[start, end]`.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[serde(from = "(usize, usize)", into = "(usize, usize)")]
 pub struct Span {
     /// First byte of the span.
     pub start: usize,
     /// One past the last byte of the span.
     pub end: usize,
+}
+
+impl From<(usize, usize)> for Span {
+    fn from((start, end): (usize, usize)) -> Span {
+        Span { start, end }
+    }
+}
+
+impl From<Span> for (usize, usize) {
+    fn from(s: Span) -> (usize, usize) {
+        (s.start, s.end)
+    }
 }
 
 impl Span {
