@@ -20,6 +20,13 @@ pub struct Cli {
 pub enum Command {
     /// Build one graph from articles (files, folders, JSON Lines, `-` for stdin).
     Build(BuildArgs),
+    /// Extract documents to a facts stream (JSON Lines, one document a line), to be
+    /// merged by `wasit merge`: shards of a corpus are extracted apart (on several
+    /// machines, under Spark), and their merge is the graph `build` gives on the whole.
+    Extract(ExtractArgs),
+    /// Merge facts streams into one graph (the same outputs as `build`). Any split of
+    /// a corpus, merged in any order, gives the same graph.json, byte for byte.
+    Merge(MergeArgs),
     /// Score a graph against a gold annotation (same figures as shared/eval/score.py).
     Eval(EvalArgs),
     /// Render a graph.json as a diagram through Graphviz.
@@ -117,7 +124,8 @@ pub struct DiagramArgs {
 /// `wasit build`.
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// Inputs: text files, folders (recursively), .jsonl corpora, .html pages, `-` for stdin.
+    /// Inputs: text files, folders (recursively), .jsonl corpora, .html pages, `-` for
+    /// stdin (JSON Lines when it starts with `{`, else one article).
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
     /// Output folder; `-` writes graph.json on stdout and nothing else (the summary
@@ -147,6 +155,61 @@ pub struct BuildArgs {
     pub date: Option<String>,
     /// Extra export formats written beside graph.json (comma-separated; the names of
     /// `wasit export --help`). Checked before anything is read or written.
+    #[arg(long, value_delimiter = ',')]
+    pub format: Vec<String>,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Diagram options.
+    #[command(flatten)]
+    pub diagram: DiagramArgs,
+}
+
+/// `wasit extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Inputs: text files, folders (recursively), .jsonl corpora, .html pages, `-` for
+    /// stdin (JSON Lines when it starts with `{`, else one article).
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// The facts file to write (JSON Lines); `-` writes them on stdout.
+    #[arg(long, default_value = "-")]
+    pub out: PathBuf,
+    /// Extra lexicon files (as for `build`).
+    #[arg(long = "lexicon")]
+    pub lexicons: Vec<PathBuf>,
+    /// Leave out the embedded public-figures base.
+    #[arg(long)]
+    pub no_people_kb: bool,
+    /// A manifest CSV (`file,date,url,outlet,title`) for the inputs.
+    #[arg(long)]
+    pub manifest: Option<PathBuf>,
+    /// Publication date of documents that have none (YYYY-MM-DD).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// `wasit merge`.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Facts files written by `wasit extract`, folders holding them (`*.jsonl`, and
+    /// `part-*` files as Spark and Hadoop write them), or `-` for stdin.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Output folder: graph.json, graph.dot and facts.jsonl (the merged facts, so
+    /// that a merge can be merged again); `-` writes graph.json on stdout alone.
+    #[arg(long, default_value = "out")]
+    pub out: PathBuf,
+    /// Diagram to render (default: svg when Graphviz's `dot` is installed).
+    #[arg(long, value_enum)]
+    pub render: Option<RenderFormat>,
+    /// Keep the facts of syndicated copies (as `build --keep-copies`).
+    #[arg(long)]
+    pub keep_copies: bool,
+    /// Extra export formats written beside graph.json (as for `build`).
     #[arg(long, value_delimiter = ',')]
     pub format: Vec<String>,
     /// Print nothing but errors.

@@ -388,6 +388,12 @@ impl Corpus {
                 let mut bytes = Vec::new();
                 match std::io::stdin().read_to_end(&mut bytes) {
                     Ok(_) => match decode(Path::new("<stdin>"), bytes) {
+                        // JSON Lines on stdin (`cat corpus.jsonl | wasit build -`, a
+                        // Spark partition piped to `wasit extract -`): no article
+                        // starts with `{`.
+                        Ok(text) if strip_bom(&text).trim_start().starts_with('{') => {
+                            corpus.read_jsonl(Path::new("<stdin>"), strip_bom(&text))
+                        }
                         Ok(text) => corpus.docs.push(Document::new("-", text)),
                         Err(e) => corpus.errors.push(e),
                     },

@@ -6,6 +6,7 @@ mod eval;
 mod explore;
 mod export;
 mod render;
+mod shards;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -16,6 +17,8 @@ use crate::cli::{Cli, Command};
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Build(args) => build::run(args),
+        Command::Extract(args) => shards::extract(args),
+        Command::Merge(args) => shards::merge(args),
         Command::Eval(args) => eval::run(args),
         Command::Render(args) => render::run(args),
         Command::Export(args) => export::run(args),

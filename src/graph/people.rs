@@ -144,7 +144,7 @@ mod tests {
             ],
             ..DocFacts::default()
         };
-        let ids = resolve(&[facts]);
+        let ids = resolve(&[&facts]);
         assert_eq!(ids.get(&(0, 0)), None);
         assert_eq!(
             ids.get(&(0, 1)).map(String::as_str),
