@@ -121,20 +121,6 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     } else {
         wasit::syndication::copies(&corpus.docs)
     };
-    let facts: Vec<DocFacts> = corpus
-        .docs
-        .par_iter()
-        .zip(&copy_of)
-        .filter(|(_, c)| c.is_none())
-        .map(|(d, _)| {
-            let f = extract(d, lex);
-            bar.inc(1);
-            f
-        })
-        .collect();
-    bar.inc(copy_of.iter().filter(|c| c.is_some()).count() as u64);
-    bar.finish_and_clear();
-    stages.mark("extract");
     let header = wasit::facts::header_of(
         corpus
             .docs
@@ -143,9 +129,6 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
             .collect(),
         &copy_of,
     );
-    let graph = wasit::graph::build(&facts, header);
-    stages.mark("merge");
-
     let documents: Documents = if formats.contains(&Format::Html) {
         corpus
             .docs
@@ -157,7 +140,24 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     };
     let errors = corpus.errors.len();
     let docs = corpus.docs.len();
-    drop(corpus);
+    // Each text is dropped once its facts are out (issue 14: memory).
+    let facts: Vec<DocFacts> = corpus
+        .docs
+        .into_par_iter()
+        .zip(copy_of.par_iter())
+        .filter(|(_, c)| c.is_none())
+        .map(|(d, _)| {
+            let f = extract(&d, lex);
+            bar.inc(1);
+            f
+        })
+        .collect();
+    bar.inc(copy_of.iter().filter(|c| c.is_some()).count() as u64);
+    bar.finish_and_clear();
+    stages.mark("extract");
+    let graph = wasit::graph::build(&facts, header);
+    drop(facts);
+    stages.mark("merge");
     publish(
         Publish {
             out: &args.out,
