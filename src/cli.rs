@@ -147,6 +147,10 @@ pub struct BuildArgs {
     /// (`copy_of` in graph.json's documents), not facts.
     #[arg(long)]
     pub keep_copies: bool,
+    /// Keep at most N evidence spans per node and edge in the graph (the first N
+    /// by document and position); every span stays in the facts (`wasit extract`).
+    #[arg(long, value_name = "N")]
+    pub max_evidence: Option<usize>,
     /// A manifest CSV (`file,date,url,outlet,title`) for the inputs.
     #[arg(long)]
     pub manifest: Option<PathBuf>,
@@ -209,6 +213,10 @@ pub struct MergeArgs {
     /// Keep the facts of syndicated copies (as `build --keep-copies`).
     #[arg(long)]
     pub keep_copies: bool,
+    /// Keep at most N evidence spans per node and edge in the graph (the first N
+    /// by document and position); every span stays in the facts (`wasit extract`).
+    #[arg(long, value_name = "N")]
+    pub max_evidence: Option<usize>,
     /// Extra export formats written beside graph.json (as for `build`).
     #[arg(long, value_delimiter = ',')]
     pub format: Vec<String>,

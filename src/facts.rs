@@ -17,8 +17,8 @@
 //! let lex = Lexicon::embedded();
 //! let a = Record::of(&Document::new("a.txt", "التقى وزير الخارجية العماني بدر البوسعيدي نظيره الإيراني في مسقط."), lex);
 //! let b = Record::of(&Document::new("b.txt", "قال وزير الخارجية القطري إن المحادثات بناءة."), lex);
-//! let whole = graph_of(&union(vec![a.clone(), b.clone()]).records, false);
-//! let halves = graph_of(&union(vec![b, a]).records, false);
+//! let whole = graph_of(&union(vec![a.clone(), b.clone()]).records, false, None);
+//! let halves = graph_of(&union(vec![b, a]).records, false, None);
 //! assert_eq!(whole.to_json(), halves.to_json());
 //! ```
 
@@ -151,8 +151,9 @@ pub fn union(records: Vec<Record>) -> Union {
 }
 
 /// The graph of records sorted by document id (as [`union`] gives them): copies
-/// are found in that order unless `keep_copies`, and add a source, not facts.
-pub fn graph_of(records: &[Record], keep_copies: bool) -> Graph {
+/// are found in that order unless `keep_copies`, and add a source, not facts;
+/// `max_evidence` caps each node's and edge's evidence (`--max-evidence`).
+pub fn graph_of(records: &[Record], keep_copies: bool, max_evidence: Option<usize>) -> Graph {
     let copy_of = if keep_copies {
         vec![None; records.len()]
     } else {
@@ -169,7 +170,7 @@ pub fn graph_of(records: &[Record], keep_copies: bool) -> Graph {
         .filter(|(_, c)| c.is_none())
         .map(|(r, _)| &r.facts)
         .collect();
-    crate::graph::build(&facts, header_of(docs, &copy_of))
+    crate::graph::build_capped(&facts, header_of(docs, &copy_of), max_evidence)
 }
 
 /// The graph header of documents in their order, with the copy each one is.

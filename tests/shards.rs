@@ -142,6 +142,81 @@ fn shards_merged_in_any_split_and_order_give_the_graph_of_build() {
     }
 }
 
+/// `--max-evidence N` keeps the graph (the same nodes and edges) and, of each
+/// node's and edge's evidence, the N first by document and position: the same in
+/// build and in a merge of shards, and a prefix of the uncapped list.
+#[test]
+fn max_evidence_caps_every_list_the_same_way_in_build_and_merge() {
+    let (dir, files) = corpus();
+    let work = common::tempdir();
+    common::build(&[dir.path()], &work.path().join("whole"), &["--quiet"]);
+    common::build(
+        &[dir.path()],
+        &work.path().join("capped"),
+        &["--quiet", "--max-evidence", "2"],
+    );
+    let read = |d: &str| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(work.path().join(d).join("graph.json")).unwrap())
+            .unwrap()
+    };
+    let (whole, capped) = (read("whole"), read("capped"));
+    let mut trimmed = 0;
+    for kind in ["nodes", "edges"] {
+        let (a, b) = (
+            whole[kind].as_array().unwrap(),
+            capped[kind].as_array().unwrap(),
+        );
+        assert_eq!(a.len(), b.len(), "the cap changes no {kind}");
+        for (x, y) in a.iter().zip(b) {
+            let all = x["evidence"].as_array().cloned().unwrap_or_default();
+            let kept = y["evidence"].as_array().cloned().unwrap_or_default();
+            assert_eq!(kept.len(), all.len().min(2), "{kind}: {}", x["id"]);
+            assert_eq!(
+                kept[..],
+                all[..kept.len()],
+                "{kind}: the first ones are kept"
+            );
+            trimmed += usize::from(all.len() > 2);
+            let (mut x, mut y) = (x.clone(), y.clone());
+            x.as_object_mut().unwrap().remove("evidence");
+            y.as_object_mut().unwrap().remove("evidence");
+            assert_eq!(x, y);
+        }
+    }
+    assert!(
+        trimmed > 50,
+        "the dev set has nodes with more than two spans: {trimmed}"
+    );
+    let manifest = dir.path().join("manifest.csv");
+    let (a, b) = files.split_at(files.len() / 2);
+    let (fa, fb) = (work.path().join("a.jsonl"), work.path().join("b.jsonl"));
+    extract(a, &manifest, &fa);
+    extract(b, &manifest, &fb);
+    let run = common::wasit()
+        .args([
+            "merge",
+            "--max-evidence",
+            "2",
+            "--render",
+            "none",
+            "--quiet",
+            "--out",
+        ])
+        .arg(work.path().join("merged"))
+        .args([&fb, &fa])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(
+        read("merged") == capped,
+        "merge --max-evidence = build --max-evidence"
+    );
+}
+
 #[test]
 fn a_bad_facts_line_is_named_and_nothing_is_written() {
     let dir = common::tempdir();

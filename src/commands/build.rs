@@ -155,7 +155,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     bar.inc(copy_of.iter().filter(|c| c.is_some()).count() as u64);
     bar.finish_and_clear();
     stages.mark("extract");
-    let graph = wasit::graph::build(&facts, header);
+    let graph = wasit::graph::build_capped(&facts, header, args.max_evidence);
     drop(facts);
     stages.mark("merge");
     publish(

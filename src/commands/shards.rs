@@ -174,7 +174,7 @@ pub fn merge(args: MergeArgs) -> anyhow::Result<ExitCode> {
             "warning: {doc}: given twice with different facts; the record kept does not depend on the order of the inputs"
         );
     }
-    let graph = graph_of(&union.records, args.keep_copies);
+    let graph = graph_of(&union.records, args.keep_copies, args.max_evidence);
     stages.mark("merge");
     let mut written = Vec::new();
     if !to_stdout {

@@ -36,9 +36,20 @@ fn ev(doc: &str, s: Span) -> Evidence {
 /// assert!(g.node("state:QA").is_some());
 /// ```
 pub fn build<F: std::borrow::Borrow<DocFacts>>(facts: &[F], header: GraphHeader) -> Graph {
+    build_capped(facts, header, None)
+}
+
+/// [`build`], keeping at most `max_evidence` evidence entries per node and edge
+/// (the smallest by document and span: [`Graph::set_max_evidence`]).
+pub fn build_capped<F: std::borrow::Borrow<DocFacts>>(
+    facts: &[F],
+    header: GraphHeader,
+    max_evidence: Option<usize>,
+) -> Graph {
     let facts: Vec<&DocFacts> = facts.iter().map(|f| f.borrow()).collect();
     let facts = facts.as_slice();
     let mut g = Graph::default();
+    g.set_max_evidence(max_evidence);
     g.header = header;
     // People: one global id per person across documents.
     let person_ids = people::resolve(facts);

@@ -294,14 +294,40 @@ pub struct Graph {
     /// an existing one costs one look-up, not a scan of the source's edges (a hub
     /// such as a state with ten thousand `said` edges made that quadratic).
     edge_index: HashMap<(NodeIndex, NodeIndex, EdgeType), EdgeIndex>,
+    /// At most this many evidence entries per node and edge (`--max-evidence`).
+    max_evidence: Option<usize>,
 }
 
 impl Graph {
+    /// Keeps at most `n` evidence entries per node and edge: the `n` smallest by
+    /// (document, start, end), whatever the order they came in, so that the cap
+    /// gives one output for one input. Set it before adding anything: merging
+    /// trims a list once it holds `2n`, so memory stays bounded by the nodes and
+    /// edges, not by how often they are mentioned.
+    ///
+    /// ```
+    /// use wasit::model::{Evidence, Graph, Node, NodeType};
+    /// let mut g = Graph::default();
+    /// g.set_max_evidence(Some(2));
+    /// for start in [30, 10, 20, 40, 0] {
+    ///     let mut n = Node::new("state:OM", NodeType::State, "عمان");
+    ///     n.evidence.push(Evidence { doc: "a.txt".into(), start, end: start + 4 });
+    ///     g.add_node(n);
+    /// }
+    /// g.canonicalize();
+    /// let starts: Vec<usize> = g.node("state:OM").unwrap().evidence.iter().map(|e| e.start).collect();
+    /// assert_eq!(starts, [0, 10]);
+    /// ```
+    pub fn set_max_evidence(&mut self, n: Option<usize>) {
+        self.max_evidence = n.map(|n| n.max(1));
+    }
+
     /// Adds a node, or merges it into the node with the same id.
     pub fn add_node(&mut self, node: Node) -> NodeIndex {
         if let Some(&ix) = self.index.get(&node.id) {
             let existing = &mut self.inner[ix];
             merge_node(existing, node);
+            trim_evidence(&mut existing.evidence, self.max_evidence);
             return ix;
         }
         let id = node.id.clone();
@@ -330,6 +356,7 @@ impl Graph {
                     // Duplicates go at canonicalization (sort + dedup): linear here.
                     existing.evidence.push(ev);
                 }
+                trim_evidence(&mut existing.evidence, self.max_evidence);
             }
             None => {
                 let kind = edge.edge_type;
@@ -438,20 +465,20 @@ impl Graph {
             (&a.source, a.edge_type, &a.target).cmp(&(&b.source, b.edge_type, &b.target))
         });
         let header = std::mem::take(&mut self.header);
+        let max_evidence = self.max_evidence;
         *self = Graph {
             header,
+            max_evidence,
             ..Graph::default()
         };
         for mut n in nodes {
             n.aliases.sort();
             n.aliases.dedup();
-            n.evidence.sort();
-            n.evidence.dedup();
+            cap_evidence(&mut n.evidence, max_evidence);
             self.add_node(n);
         }
         for mut e in edges {
-            e.evidence.sort();
-            e.evidence.dedup();
+            cap_evidence(&mut e.evidence, max_evidence);
             self.add_edge(e);
         }
     }
@@ -559,6 +586,26 @@ pub enum GraphJsonError {
         /// Its end.
         end: usize,
     },
+}
+
+/// Sorts and dedups `evidence`, then keeps its `max` smallest entries.
+fn cap_evidence(evidence: &mut Vec<Evidence>, max: Option<usize>) {
+    evidence.sort();
+    evidence.dedup();
+    if let Some(n) = max {
+        evidence.truncate(n);
+    }
+}
+
+/// While merging: caps `evidence` once it holds twice the cap, so the list stays
+/// short and the entries kept are the same as when capping at the end.
+fn trim_evidence(evidence: &mut Vec<Evidence>, max: Option<usize>) {
+    if let Some(n) = max {
+        if evidence.len() > 2 * n {
+            cap_evidence(evidence, max);
+            evidence.shrink_to_fit();
+        }
+    }
 }
 
 fn merge_node(existing: &mut Node, node: Node) {
