@@ -5,8 +5,7 @@
 
 Reads tests/news/gold/nNN.toml (one article each, keys shared across articles:
 states by ISO code, people and organizations by English slug) and the split lists
-in tests/news/dev/ and tests/news/test/, and writes tests/news_dev.gold.toml and
-tests/news_test.gold.toml for shared/eval/score.py. Entities with the same key are
+in tests/news/dev/ and tests/news/test/, and writes tests/news_<split>.gold.toml for shared/eval/score.py. Entities with the same key are
 one entity whose names are the union; an entity is optional only if every article
 that lists it says so. Standard library only.
 """
@@ -102,7 +101,7 @@ def write(path, files, title):
 
 
 def main():
-    for split, title in (("dev", "Real-news development split"), ("test", "Real-news test split"), ("fresh", "Real-news fresh split (gathered in the fourth session, scored blind first)")):
+    for split, title in (("dev", "Real-news development split"), ("test", "Real-news test split"), ("fresh", "Real-news fresh split (gathered in the fourth session, scored blind first)"), ("fresh2", "Real-news second fresh split (gathered in the sixth session, scored blind first)")):
         ids = sorted(p.name.split("_")[0] for p in (HERE / split).glob("*.txt"))
         files = [HERE / "gold" / f"{i}.toml" for i in ids]
         missing = [str(f) for f in files if not f.exists()]
