@@ -7,7 +7,7 @@ pub mod tokens;
 
 pub use fold::{fold_key, fuller_form, Folded};
 pub use sentences::sentences;
-pub use tokens::{strip_clitics, without_article, Token, Tokens};
+pub use tokens::{strip_clitics, without_article, without_articles, Token, Tokens};
 
 /// A word list of `data/words/`: one word per line, `#` comments, folded when first
 /// used so that no rule spells a folded form. Built once (lookups run per token).

@@ -48,6 +48,22 @@ pub fn without_article(key: &str) -> &str {
         .unwrap_or(key)
 }
 
+/// A folded phrase with the article off every word: the key of a post, so that
+/// the construct state and the definite form are one post (وزير دفاع باكستان،
+/// وزير الدفاع الباكستاني).
+///
+/// ```
+/// use wasit::text::without_articles;
+/// assert_eq!(without_articles("وزير الدفاع"), without_articles("وزير دفاع"));
+/// assert_eq!(without_articles("الامين العام"), "امين عام");
+/// ```
+pub fn without_articles(key: &str) -> String {
+    key.split(' ')
+        .map(without_article)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The readings of a folded word as (proclitics, stem), the bare word first.
 /// A stem keeps at least two letters.
 ///
