@@ -518,9 +518,22 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, meetings: &[Meeting
                                 .any(|k| KANA.contains(an.tok(k)))
                         })
                         .map(|p| (p.person, i, p.first));
+                    // "وكانت وزارة الخارجية القطرية، أعلنت أن …" (n59): a body after كان,
+                    // right before the verb, is its subject too.
+                    let kana_body = if svo.is_none() && i > first + 1 {
+                        (first.max(i.saturating_sub(8))..i - 1)
+                            .filter(|&k| KANA.contains(an.tok(k)))
+                            .find_map(|k| st.speaker_at(k + 1).map(|x| (k + 1, x)))
+                            .filter(|(_, (_, next, _))| *next == i)
+                    } else {
+                        None
+                    };
                     let person = svo.or_else(|| {
-                        (i + 1..end)
-                            .find_map(|k| people.at_token(k).map(|p| (p.person, p.last, p.first)))
+                        kana_body.is_none().then(|| {
+                            (i + 1..end).find_map(|k| {
+                                people.at_token(k).map(|p| (p.person, p.last, p.first))
+                            })
+                        })?
                     });
                     // "قطر تعلن اجتماعاً مع حماس وتركيا …": a headline's subject opens it.
                     let headline_subject = (svo.is_none() && i > first)
@@ -530,7 +543,7 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, meetings: &[Meeting
                     let first_entity = if svo.is_some() {
                         None
                     } else {
-                        headline_subject.or_else(|| {
+                        kana_body.or(headline_subject).or_else(|| {
                             (i + 1..end.min(i + 4)).find_map(|k| st.speaker_at(k).map(|x| (k, x)))
                         })
                     };
@@ -1068,6 +1081,15 @@ mod tests {
         "قال خواجة محمد آصف، وزير الدفاع الباكستاني، اليوم الثلاثاء: إن اتفاق وقف إطلاق النار مع أفغانستان غير مقيد بجدول زمني. وتابع وزير دفاع باكستان: الاتفاق تم بوساطة قطر وتركيا وهناك فهم واسع لوقف إطلاق النار.",
         "الاتفاق تم بوساطة قطر وتركيا",
         "خواجة آصف",
+        None::<&str>
+    );
+    // n59 (fresh2): after كان a ministry right before its verb is the speaker, not the
+    // first state of the statement.
+    t!(
+        a_body_after_kana_is_the_subject,
+        "وكانت وزارة الخارجية القطرية، أعلنت أن باكستان وأفغانستان اتفقتا على وقف فوري لإطلاق النار، بعد محادثات بوساطة تركيا وقطر في الدوحة.",
+        "اتفقتا على وقف فوري",
+        "org:foreign-ministry:QA",
         None::<&str>
     );
     // n52 (fresh): another state's minister is not the one named with the bare post.
