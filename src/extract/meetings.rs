@@ -272,7 +272,18 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                         // All go-betweens joined after the cue (بوساطة مصرية قطرية).
                         let mut after: Vec<Ref> = Vec::new();
                         let mut j = i + 1;
-                        while j < last && j <= i + 5 {
+                        // A title counts as one word: "برعاية الممثلة العليا للسياسة
+                        // الخارجية الأوروبية كاثرين اشتون" (n56) reaches the name.
+                        let mut reach = i + 5;
+                        while j < last && j <= reach {
+                            if let Some(h) = an.hit_at(j).filter(|h| h.title().is_some()) {
+                                let past = an.tokens.first_from(h.end).max(j + 1);
+                                // One adjective of the title (… الأوروبية) before the name.
+                                let name = (past..past + 2).find(|&k| people.at_token(k).is_some());
+                                if let Some(k) = name {
+                                    reach = reach.max(k);
+                                }
+                            }
                             if let Some(m) = ents.at_token(j).filter(|m| is_side(m)) {
                                 after.push(side_ref(an, m));
                                 j = m.last + 1;
@@ -1290,6 +1301,20 @@ mod tests {
             .unwrap_or_else(|| panic!("no call: {all:?}"));
         assert!(call.places.is_empty(), "{call:?}");
         assert_eq!(call.participants.len(), 2, "{call:?}");
+    }
+    // tests/news/fresh2/n56 (SPA, 2013-04-19): a long title after برعاية still reaches
+    // the name, and the side named before the cue is not the go-between.
+    #[test]
+    fn sponsorship_reaches_the_name_after_a_long_title() {
+        let all = meetings(
+            "أبرمت كوسوفا وصربيا اليوم في بروكسل اتفاقًا لتطبيع العلاقات بين البلدين بعد مفاوضات طويلة. وقع الاتفاقية عن الجانب الكوسوفي رئيس الوزراء هاشم تاجي فيما وقعها عن الجانب الصربي نظيره ايفيكا داتيتش برعاية الممثلة العليا للسياسة الخارجية الأوروبية كاثرين اشتون.",
+            "2013-04-19",
+        );
+        let m = all
+            .iter()
+            .find(|m| !m.mediators.is_empty())
+            .unwrap_or_else(|| panic!("no go-between: {all:?}"));
+        assert!(matches!(m.mediators.as_slice(), [Ref::Person(_)]), "{m:?}");
     }
     // tests/news/dev/n42 (Trump's Armenia–Azerbaijan summit, 2025-08).
     #[test]
