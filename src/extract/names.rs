@@ -966,8 +966,14 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
                 if people.at_token(m.first).is_some() {
                     break;
                 }
+                // "السفير السوري في الأمم المتحدة" / "مندوب سوريا لدى الأمم المتحدة"
+                // (n63): the body one is posted at is not the one served.
+                let posted_at =
+                    state.is_some() && m.first > 0 && matches!(an.tok(m.first - 1), "في" | "لدي");
                 match m.node_type {
-                    NodeType::Organization if org.is_none() => org = Some(m.id.clone()),
+                    NodeType::Organization if org.is_none() && !posted_at => {
+                        org = Some(m.id.clone())
+                    }
                     NodeType::State
                         if state.is_none()
                             && m.via != Via::Implied
@@ -1154,6 +1160,28 @@ mod tests {
     fn a_title_after_a_preposition_is_not_apposition() {
         let text = "التقى وزير الخارجية السعودي الأمير فيصل بن فرحان ونظيره الإيراني حسين أمير عبد اللهيان في الصين يوم الخميس للمرة الأولى. وأعرب عبد اللهيان للوزير السعودي عن إزعاج القيام بالرحلة الطويلة من طهران إلى بكين.";
         assert_eq!(states_of(text, "اللهيان"), ["state:IR"]);
+    }
+
+    // tests/news/fresh2/n63 (El Khabar, 2016): an ambassador at the UN serves his state;
+    // the squashed "الأممالمتحدة" of the stored page is the UN all the same.
+    #[test]
+    fn the_body_one_is_posted_at_is_not_the_one_served() {
+        for text in [
+            "وصل وفد يرأسه السفير السوري في الأممالمتحدة بشار جعفري للمشاركة في مفاوضات السلام.",
+            "وقال مندوب سوريا لدى الأمم المتحدة بشار جعفري إن الوفد سيشارك.",
+        ] {
+            assert_eq!(states_of(text, "جعفري"), ["state:SY"], "{text}");
+        }
+        let doc = Document::new(
+            "t.txt",
+            "وأعلنت ناطقة باسم الأممالمتحدة أن الوفد سيلتقي المبعوث.",
+        );
+        let f = crate::extract::extract(&doc, Lexicon::embedded());
+        assert!(
+            f.entities.iter().any(|e| e.id == "org:un"),
+            "{:?}",
+            f.entities
+        );
     }
 
     fn states_of(text: &str, who: &str) -> Vec<String> {
