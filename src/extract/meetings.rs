@@ -765,7 +765,37 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
             reports.push(r);
         }
     }
-    merge(an, reports)
+    let mut facts = merge(an, reports);
+    for m in &mut facts {
+        received_go_between_is_a_side(m, people);
+    }
+    facts
+}
+
+/// A go-between received by one side (استقبل الرئيس ميشال عون … الوسيط الاميركي …
+/// أموس هوكستين ترافقه السفيرة الاميركية, n62) stands between no one at this meeting:
+/// at an encounter (not talks, a summit or a call) with at most one other side, a
+/// go-between state whose own people take part is a side.
+fn received_go_between_is_a_side(m: &mut MeetingFact, people: &People) {
+    let [Ref::Id(s)] = m.mediators.as_slice() else {
+        return;
+    };
+    if m.kind != "meeting" || !s.starts_with("state:") {
+        return;
+    }
+    let go_between = Ref::Id(s.clone());
+    if m.parties.iter().filter(|p| **p != go_between).count() > 1 {
+        return;
+    }
+    let its_people_take_part = m.participants.iter().any(|(p, _)| {
+        people.relations.iter().any(|r| {
+            r.edge_type == EdgeType::AffiliatedWith && r.source == *p && r.target == go_between
+        })
+    });
+    if its_people_take_part {
+        m.mediators.clear();
+        push_unique(&mut m.parties, go_between);
+    }
 }
 
 fn dates_conflict(a: &str, b: &str) -> bool {
@@ -1315,6 +1345,22 @@ mod tests {
             .find(|m| !m.mediators.is_empty())
             .unwrap_or_else(|| panic!("no go-between: {all:?}"));
         assert!(matches!(m.mediators.as_slice(), [Ref::Person(_)]), "{m:?}");
+    }
+    // tests/news/fresh2/n62 (Beirut Gate, 2022-06-14): the go-between received by one side
+    // is a side of that meeting.
+    #[test]
+    fn a_received_go_between_is_a_side() {
+        let all = meetings(
+            include_str!("../../tests/news/fresh2/n62_baabda_hochstein_response_2022.txt"),
+            "2022-06-14",
+        );
+        let m = all
+            .iter()
+            .find(|m| m.places.iter().any(|p| id(p) == "place:baabda-palace"))
+            .unwrap_or_else(|| panic!("no meeting at Baabda: {all:?}"));
+        assert!(m.mediators.is_empty(), "{m:?}");
+        assert!(m.parties.iter().any(|p| id(p) == "state:US"), "{m:?}");
+        assert!(m.hosts.iter().any(|p| id(p) == "state:LB"), "{m:?}");
     }
     // tests/news/dev/n42 (Trump's Armenia–Azerbaijan summit, 2025-08).
     #[test]
