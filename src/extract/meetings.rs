@@ -294,6 +294,18 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                                 j = p.last + 1;
                                 continue;
                             }
+                            // "الوساطة بين المجلس العسكري وقوى الحراك" (n64): the sides
+                            // follow بين, and a mediation between sides is talks.
+                            if an.tok(j) == "بين" {
+                                if j == i + 1 && value == "mediation" {
+                                    r.names_talks = true;
+                                    talk_cue_at.get_or_insert(i);
+                                    if r.fact.kind.is_empty() {
+                                        r.fact.kind = "talks".into();
+                                    }
+                                }
+                                break;
+                            }
                             if !after.is_empty() && !an.tok(j).starts_with('و')
                                 || TOPIC_OPENERS.contains(an.tok(j))
                             {
@@ -301,10 +313,17 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                             }
                             j += 1;
                         }
+                        // Before the cue: not a city one is in (حل اليوم بالخرطوم في
+                        // محاولة للوساطة, n64).
+                        let locative = |m: &super::entities::Mention| {
+                            m.via == Via::Capital
+                                && (an.tok(m.first).starts_with('ب')
+                                    || m.first > 0 && an.tok(m.first - 1) == "في")
+                        };
                         let before = || {
                             (i.saturating_sub(4).max(first)..i).rev().find_map(|j| {
                                 ents.at_token(j)
-                                    .filter(|m| is_side(m))
+                                    .filter(|m| is_side(m) && !locative(m))
                                     .map(|m| side_ref(an, m))
                             })
                         };
@@ -1345,6 +1364,18 @@ mod tests {
             .find(|m| !m.mediators.is_empty())
             .unwrap_or_else(|| panic!("no go-between: {all:?}"));
         assert!(matches!(m.mediators.as_slice(), [Ref::Person(_)]), "{m:?}");
+    }
+    // tests/news/fresh2/n64 (Al-Aoual, 2019-06-07): a mediation between sides is talks,
+    // its go-between the state before it, not the city one arrives in.
+    #[test]
+    fn a_mediation_between_sides_is_talks() {
+        let all = meetings(
+            "تحاول أثيوبيا لعب دور الوساطة بين المجلس العسكري وقوى الحراك الشعبي في السودان. وكشفت تقارير إعلامية أن رئيس وزراء إثيوبيا آبي أحمد، قد حل اليوم الجمعة بالخرطوم في محاولة للوساطة بين أطراف الأزمة السودانية.",
+            "2019-06-07",
+        );
+        assert_eq!(all.len(), 1, "{all:?}");
+        let go_betweens: Vec<String> = all[0].mediators.iter().map(id).collect();
+        assert_eq!(go_betweens, ["state:ET"], "{:?}", all[0]);
     }
     // tests/news/fresh2/n62 (Beirut Gate, 2022-06-14): the go-between received by one side
     // is a side of that meeting.
