@@ -11,7 +11,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::lexicon::{CueKind, Entry, OrgKind};
+use crate::lexicon::{CueKind, Entry};
 use crate::model::{EdgeType, NodeType};
 
 use super::entities::{Entities, Via};
@@ -420,9 +420,7 @@ fn cue_at<'a>(an: &'a Analysis, i: usize) -> Option<(CueKind, &'a str, &'a str)>
 
 /// True when the organization is an outlet (a media row of the lexicon).
 fn is_media(an: &Analysis, id: &str) -> bool {
-    id.strip_prefix("org:")
-        .and_then(|slug| an.lex.org_by_id(slug))
-        .is_some_and(|o| o.kind == OrgKind::Media)
+    super::entities::is_media(an.lex, id)
 }
 
 /// True when a title stands in tokens `[a, b)`.

@@ -72,6 +72,14 @@ fn surface_with_article(an: &Analysis, m: &Mention) -> String {
     }
 }
 
+/// True when `id` is a news outlet of the lexicon (a source of claims, never a
+/// side of talks).
+pub fn is_media(lex: &crate::lexicon::Lexicon, id: &str) -> bool {
+    id.strip_prefix("org:")
+        .and_then(|slug| lex.org_by_id(slug))
+        .is_some_and(|o| o.kind == crate::lexicon::OrgKind::Media)
+}
+
 /// The entities of one document.
 #[derive(Debug, Default)]
 pub struct Entities {

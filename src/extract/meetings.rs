@@ -315,11 +315,7 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                         }
                         // Before the cue: not a city one is in (حل اليوم بالخرطوم في
                         // محاولة للوساطة, n64).
-                        let locative = |m: &super::entities::Mention| {
-                            m.via == Via::Capital
-                                && (an.tok(m.first).starts_with('ب')
-                                    || m.first > 0 && an.tok(m.first - 1) == "في")
-                        };
+                        let locative = |m: &Mention| m.via == Via::Capital && m.locative;
                         let before = || {
                             (i.saturating_sub(4).max(first)..i).rev().find_map(|j| {
                                 ents.at_token(j)
@@ -504,8 +500,10 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                         // "شارك وفد من حركة طالبان": a side named after وفد من.
                         let delegation_of =
                             t.contains("وفد") && j == i + 2 && an.tok(i + 1) == "من";
+                        // "… بين إسرائيل والفلسطينيين لرويترز" (n61): an outlet is no side.
                         if is_side(m)
                             && !venue
+                            && !super::entities::is_media(an.lex, &m.id)
                             && (bare == "بين"
                                 || bare == "مع"
                                 || m.via == Via::Nisba
