@@ -180,7 +180,7 @@ fn patterns() -> &'static Patterns {
             numeric: re(format!(r"{b}(?P<d>\d{{1,2}})[/.-](?P<m>\d{{1,2}})[/.-](?P<y>\d{{4}}){e}")),
             iso: re(format!(r"{b}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){e}")),
             year: re(format!(r"{b}(?:[وفب]?(?:عام|العام|سنه|السنه)|في|منذ|خلال) (?P<y>(?:19|20)\d{{2}}){e}")),
-            rel_word: re(format!(r"{b}(?:[وفل])?(?P<w>اليوم|امس|غدا|الليله|البارحه){e}")),
+            rel_word: re(format!(r"{b}(?:[وفل])?(?P<w>اليوم|امس|غدا|يوم غد|يوم الغد|بعد غد|الليله|البارحه){e}")),
             weekday: re(format!(
                 r"{b}(?:[وفب]|في )?(?:يوم )?(?:ال)?(?P<w>{wd})(?: (?P<r>الماضي|المقبل|القادم|المقبله))?{e}"
             )),
@@ -436,7 +436,8 @@ pub fn parse_all(folded: &str, doc_date: Option<&str>) -> Vec<DateMention> {
         let (a, b) = trim(c.get(0).expect("match"));
         let by = match &c["w"] {
             "امس" | "البارحه" => -1,
-            "غدا" => 1,
+            "غدا" | "يوم غد" | "يوم الغد" => 1,
+            "بعد غد" => 2,
             _ => 0,
         };
         let value = full.map(|(y, m, d)| {
@@ -625,6 +626,19 @@ mod tests {
         Some("2026-02-05")
     );
     t!(tomorrow, "تبدأ غداً", Some("2026-02-06"), Some("2026-02-07"));
+    // tests/news/fresh2/n66 (Al-Jarida): "سيعقد … يوم غد في إسطنبول".
+    t!(
+        tomorrow_as_day_of,
+        "سيعقد يوم غد في إسطنبول",
+        Some("2025-02-26"),
+        Some("2025-02-27")
+    );
+    t!(
+        after_tomorrow,
+        "تبدأ بعد غد",
+        Some("2026-02-06"),
+        Some("2026-02-08")
+    );
     t!(
         weekday_bare,
         "جرت الجمعة",

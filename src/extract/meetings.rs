@@ -30,8 +30,9 @@ struct Report {
     sent: usize,
     /// The sides are named only as "the two countries" (بين البلدين، الجانبين).
     both_sides: bool,
-    /// The clause follows a prelude cue (تمهيدا لقمة): other talks than its sentence's.
-    prelude: bool,
+    /// What opens the clause: a prelude cue (تمهيدا لقمة) or earlier talks (، بعد
+    /// محادثات …) name other talks than the rest of the sentence.
+    opens: Opens,
     /// One of the separate meetings a sentence lists (التقى بكل من … بشكل منفرد).
     apart: Option<usize>,
 }
@@ -179,8 +180,21 @@ fn apply_rule(
     r.names_talks |= rule.sets.talks;
 }
 
+/// What a clause of a sentence opens with.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum Opens {
+    /// The sentence's start, or a relative pronoun.
+    #[default]
+    Plain,
+    /// A prelude cue to coming talks (تمهيدا لقمة، تحضيرا للقاء).
+    Prelude,
+    /// Earlier talks after a comma (، بعد محادثات أولى جرت …).
+    Earlier,
+}
+
 /// The document's sentences, each cut before a prelude cue that leads to other
-/// talks (تمهيدا لقمة، تحضيرا للقاء): (sentence, start, end, follows a prelude).
+/// talks (تمهيدا لقمة، تحضيرا للقاء), a relative pronoun of talks and earlier talks
+/// after a comma: (sentence, start, end, what opens the clause).
 /// "اجرى مسؤولون أميركيون وروس كبار … مباحثات في العاصمة السعودية الرياض …،
 /// تمهيدا لقمة محتملة بين فلاديمير بوتين ودونالد ترامب" reports two meetings: the
 /// talks held, and the summit they prepare.
@@ -189,13 +203,13 @@ fn apply_rule(
 /// person, when the sentence has named talks before it: "ويشارك في المفاوضات رجل
 /// الأعمال الروسي الشهير رومان أبراموفيتش | الذي أجرى محادثات وساطة في موسكو ولفيف
 /// الأوكرانية مطلع الشهر الجاري" — he takes part in these talks; Moscow is other talks.
-fn clauses(an: &Analysis) -> Vec<(usize, usize, usize, bool)> {
+fn clauses(an: &Analysis) -> Vec<(usize, usize, usize, Opens)> {
     let mut out = Vec::new();
     let is_talks = |j: usize| cues(an, j).iter().any(|(k, _)| *k == "meeting");
     for (sent, &(s, e)) in an.sentences.iter().enumerate() {
         let first = an.tokens.first_from(s);
         let last = an.tokens.first_from(e);
-        let mut start = (s, false);
+        let mut start = (s, Opens::Plain);
         let mut clause_first = first;
         for i in first..last.saturating_sub(1) {
             let ahead = |n: usize| (i + 1..(i + n).min(last)).any(is_talks);
@@ -203,10 +217,25 @@ fn clauses(an: &Analysis) -> Vec<(usize, usize, usize, bool)> {
             let relative = matches!(an.tok(i), "الذي" | "التي" | "الذين")
                 && ahead(3)
                 && (clause_first..i).any(is_talks);
-            if (prelude || relative) && i > first {
+            // "اجتماعاً جديداً سيعقد … يوم غد في إسطنبول، بعد محادثات أولى جرت بين
+            // الطرفين في 18 فبراير في السعودية" (n66): earlier talks, their own date.
+            let earlier = matches!(an.tok(i), "بعد" | "عقب" | "اثر")
+                && an.gap(i - 1, i).contains(['،', ','])
+                && ahead(3)
+                && (clause_first..i).any(is_talks);
+            if (prelude || relative || earlier) && i > first {
                 let at = an.tokens.list[i].start;
                 out.push((sent, start.0, at, start.1));
-                start = (at, prelude);
+                start = (
+                    at,
+                    if prelude {
+                        Opens::Prelude
+                    } else if earlier {
+                        Opens::Earlier
+                    } else {
+                        Opens::Plain
+                    },
+                );
                 clause_first = i;
             }
         }
@@ -218,7 +247,7 @@ fn clauses(an: &Analysis) -> Vec<(usize, usize, usize, bool)> {
 /// Finds the meetings of a document.
 pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> Vec<MeetingFact> {
     let mut reports: Vec<Report> = Vec::new();
-    for (sent, s, e, prelude) in clauses(an) {
+    for (sent, s, e, opens) in clauses(an) {
         let first = an.tokens.first_from(s);
         let last = an.tokens.first_from(e);
         if first >= last {
@@ -229,9 +258,9 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
             sent,
             ..Report::default()
         };
-        if prelude {
+        r.opens = opens;
+        if opens == Opens::Prelude {
             r.fact.status = Some("planned".into());
-            r.prelude = true;
         }
         let mut participate: Vec<(usize, &str)> = Vec::new();
         let mut talk_cue_at = None;
@@ -733,8 +762,15 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
             .iter()
             .min_by_key(|d| {
                 let set_for = before(d, &["مقرر*", "المقرر*", "كان"], 6);
+                // "أعلن لافروف اليوم الأربعاء أن اجتماعاً جديداً سيعقد … يوم غد" (n66):
+                // a date before the أن that opens the talks' report is the speaking day.
+                let spoken = talk_cue_at.is_some_and(|c| {
+                    let k = an.tokens.first_from(d.end);
+                    (k..c).any(|j| matches!(an.tok(j), "ان" | "انه" | "بان"))
+                });
                 (
                     !set_for,
+                    spoken,
                     d.relative,
                     d.value.len() < 10,
                     d.start.abs_diff(at),
@@ -839,8 +875,9 @@ fn distance(date: &str, doc: Option<(i64, u32, u32)>) -> i64 {
 
 fn compatible(m: &Report, r: &Report, doc: Option<(i64, u32, u32)>) -> bool {
     let (a, b) = (&m.fact, &r.fact);
-    // The talks a prelude announces are not those of the clause before it.
-    if m.sent == r.sent && m.prelude != r.prelude {
+    // The talks a prelude announces, or earlier talks, are not those of the clause
+    // before them.
+    if m.sent == r.sent && m.opens != r.opens {
         return false;
     }
     // Separate meetings of one sentence stay apart.
@@ -1015,9 +1052,25 @@ fn merge(an: &Analysis, reports: Vec<Report>) -> Vec<MeetingFact> {
             compatible_ks.iter().copied().max_by_key(|&k| last_used[k])
         } else {
             // "The talks", "today's round": the document's own talks when they fit,
-            // else the most recent that fits.
-            main.filter(|k| compatible_ks.contains(k))
-                .or_else(|| compatible_ks.iter().copied().max_by_key(|&k| last_used[k]))
+            // else the most recent that fits; a report with a venue of its own does
+            // not join talks recalled from long before (وخلال زيارته الدوحة، استقبل …
+            // after "استضافت مرتين خلال العام 2022 مفاوضات": n66).
+            let recalled_talks = |k: usize| {
+                meetings[k]
+                    .fact
+                    .date
+                    .as_deref()
+                    .is_some_and(|d| distance(d, doc) > 45)
+            };
+            let fits = |k: &usize| r.fact.places.is_empty() || !recalled_talks(*k);
+            main.filter(|k| compatible_ks.contains(k) && fits(k))
+                .or_else(|| {
+                    compatible_ks
+                        .iter()
+                        .copied()
+                        .filter(fits)
+                        .max_by_key(|&k| last_used[k])
+                })
         };
         match target {
             Some(k) => {
@@ -1374,6 +1427,31 @@ mod tests {
         assert_eq!(all.len(), 1, "{all:?}");
         let go_betweens: Vec<String> = all[0].mediators.iter().map(id).collect();
         assert_eq!(go_betweens, ["state:ET"], "{:?}", all[0]);
+    }
+    // tests/news/fresh2/n66 (Al-Jarida, 2025-02-26): the day the minister spoke is not the
+    // meeting's ("يوم غد" is); earlier talks after "، بعد محادثات" keep their own date;
+    // a reception during a visit (خلال زيارته الدوحة) is held in the city visited and
+    // does not join talks recalled from 2022.
+    #[test]
+    fn spoken_day_earlier_talks_and_the_city_visited() {
+        let all = meetings(
+            include_str!("../../tests/news/fresh2/n66_doha_lavrov_istanbul_meeting.txt"),
+            "2025-02-26",
+        );
+        let at = |place: &str| {
+            all.iter()
+                .find(|m| m.places.iter().any(|p| id(p) == place))
+                .unwrap_or_else(|| panic!("nothing at {place}: {all:?}"))
+        };
+        assert_eq!(at("place:istanbul").date.as_deref(), Some("2025-02-27"));
+        assert_eq!(at("place:riyadh").date.as_deref(), Some("2025-02-18"));
+        let doha = at("place:doha");
+        assert!(doha.hosts.iter().any(|p| id(p) == "state:QA"), "{doha:?}");
+        assert!(
+            all.iter()
+                .all(|m| m.date.as_deref() != Some("2022") || m.places.is_empty()),
+            "{all:?}"
+        );
     }
     // tests/news/fresh2/n62 (Beirut Gate, 2022-06-14): the go-between received by one side
     // is a side of that meeting.
