@@ -36,6 +36,28 @@ fn opens_no_name(t: &str) -> bool {
     COMMON_WORDS.contains(t)
         || t.strip_prefix(['و', 'ف', 'ب', 'ل', 'س'])
             .is_some_and(|s| s.chars().count() >= 3 && COMMON_WORDS.contains(s))
+        || is_istafala_verb(t)
+}
+
+/// A past verb of the form استفعل (استعرض، استقبل، استأنف; استقبلت), after one
+/// conjunction: no name has that shape ("… لعب دوري الوسيط، استعرض من الجانب
+/// الباكستاني موقفها", tests/news/fresh2/n58). Foreign names in است- have a long
+/// vowel after it (استيفان), so a fourth letter ي or و is kept out.
+fn is_istafala_verb(t: &str) -> bool {
+    let t = t
+        .strip_prefix(['و', 'ف'])
+        .filter(|r| r.starts_with("است"))
+        .unwrap_or(t);
+    let Some(root) = t.strip_prefix("است") else {
+        return false;
+    };
+    let letters: Vec<char> = root.chars().collect();
+    let stem = match letters.as_slice() {
+        [a, b, c] => [*a, *b, *c],
+        [a, b, c, 'ت'] => [*a, *b, *c],
+        _ => return false,
+    };
+    !matches!(stem[0], 'ي' | 'و')
 }
 
 /// Nouns whose adjective is the other side of a post's business (العلاقات الثنائية
@@ -1182,6 +1204,16 @@ mod tests {
             "{:?}",
             f.entities
         );
+    }
+
+    #[test]
+    fn istafala_verbs_open_no_name() {
+        for verb in ["استعرض", "استقبل", "واستانف", "استقبلت"] {
+            assert!(super::is_istafala_verb(verb), "{verb}");
+        }
+        for name in ["استيفان", "استراليا", "است", "استقلال"] {
+            assert!(!super::is_istafala_verb(name), "{name}");
+        }
     }
 
     fn states_of(text: &str, who: &str) -> Vec<String> {
