@@ -72,7 +72,11 @@ fn real_news_fresh_split_holds_its_floors() {
 #[test]
 fn real_news_second_fresh_split_holds_its_floors() {
     let dir = common::tempdir();
-    common::build(&[&common::root().join("tests/news/fresh2")], dir.path(), &[]);
+    common::build(
+        &[&common::root().join("tests/news/fresh2")],
+        dir.path(),
+        &[],
+    );
     let r = score(
         dir.path(),
         &common::root().join("tests/news_fresh2.gold.toml"),

@@ -992,6 +992,15 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
                 // (n63): the body one is posted at is not the one served.
                 let posted_at =
                     state.is_some() && m.first > 0 && matches!(an.tok(m.first - 1), "في" | "لدي");
+                // "المبعوث الأممي إلى اليمن مارتن غريفيث" (n65, dev n05): an envoy is sent
+                // to the state after إلى, he does not serve it.
+                let sent_to = title.kind == TitleKind::Envoy
+                    && m.node_type == NodeType::State
+                    && m.first > 0
+                    && matches!(an.tok(m.first - 1), "الي" | "لدي");
+                if sent_to {
+                    continue;
+                }
                 match m.node_type {
                     NodeType::Organization if org.is_none() && !posted_at => {
                         org = Some(m.id.clone())
@@ -1204,6 +1213,20 @@ mod tests {
             "{:?}",
             f.entities
         );
+    }
+
+    // tests/news/fresh2/n65 (Veto Gate) and tests/news/dev/n05: the envoy to Yemen does
+    // not serve Yemen.
+    #[test]
+    fn an_envoy_does_not_serve_the_state_he_is_sent_to() {
+        let text = "أعلن المبعوث الأممي إلى اليمن مارتن غريفيث، إبرام اتفاق بين طرفي مشاورات اليمن بشأن تبادل الأسرى.";
+        assert!(
+            states_of(text, "غريفيث").is_empty(),
+            "{:?}",
+            states_of(text, "غريفيث")
+        );
+        let text = "وقال المبعوث الأمريكي إلى سوريا توم باراك إن المحادثات بناءة.";
+        assert_eq!(states_of(text, "باراك"), ["state:US"]);
     }
 
     #[test]
