@@ -821,8 +821,49 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
     let mut facts = merge(an, reports);
     for m in &mut facts {
         received_go_between_is_a_side(m, people);
+        envoys_of_international_bodies_broker(m, an, people);
     }
     facts
+}
+
+/// An envoy of an international body at talks (المبعوث الأممي إلى اليمن مارتن غريفيث،
+/// موفد الأمم المتحدة الخاص إلى سوريا ستافان دي ميستورا: n65, n63, dev n05) brokers
+/// them: the UN, the AU or the EU sends envoys to stand between sides, not to be one.
+/// Not at a call, nor at an encounter with fewer than two sides.
+fn envoys_of_international_bodies_broker(m: &mut MeetingFact, an: &Analysis, people: &People) {
+    // An envoy received by one side at an encounter is a side of it, as any
+    // go-between received (see received_go_between_is_a_side).
+    if m.kind == "call" || m.kind == "meeting" && m.parties.len() < 2 {
+        return;
+    }
+    let envoys: Vec<Ref> = m
+        .participants
+        .iter()
+        .map(|(p, _)| p.clone())
+        .filter(|p| {
+            people.relations.iter().any(|r| {
+                r.edge_type == EdgeType::AffiliatedWith
+                    && r.source == *p
+                    && matches!(&r.target, Ref::Id(id) if is_international(an, id))
+                    && r.attrs
+                        .get("role")
+                        .and_then(|v| v.as_str())
+                        .is_some_and(|role| ENVOY_WORDS.iter().any(|w| role.contains(w)))
+            })
+        })
+        .collect();
+    for e in envoys {
+        push_unique(&mut m.mediators, e);
+    }
+}
+
+/// Words of an envoy's post (as the text writes it).
+const ENVOY_WORDS: &[&str] = &["مبعوث", "موفد", "المبعوث", "الموفد", "وسيط", "الوسيط"];
+
+fn is_international(an: &Analysis, id: &str) -> bool {
+    id.strip_prefix("org:")
+        .and_then(|slug| an.lex.org_by_id(slug))
+        .is_some_and(|o| o.kind == crate::lexicon::OrgKind::Intl)
 }
 
 /// A go-between received by one side (استقبل الرئيس ميشال عون … الوسيط الاميركي …
@@ -1451,6 +1492,22 @@ mod tests {
             all.iter()
                 .all(|m| m.date.as_deref() != Some("2022") || m.places.is_empty()),
             "{all:?}"
+        );
+    }
+    // tests/news/fresh2/n65 (Veto Gate, 2018-12-06): the UN envoy at the talks brokers them.
+    #[test]
+    fn the_envoy_of_an_international_body_brokers_the_talks() {
+        let all = meetings(
+            include_str!("../../tests/news/fresh2/n65_stockholm_yemen_talks_opening.txt"),
+            "2018-12-06",
+        );
+        let m = all
+            .iter()
+            .find(|m| m.places.iter().any(|p| id(p) == "state:SE"))
+            .unwrap_or_else(|| panic!("no talks in Sweden: {all:?}"));
+        assert!(
+            m.mediators.iter().any(|p| matches!(p, Ref::Person(_))),
+            "{m:?}"
         );
     }
     // tests/news/fresh2/n62 (Beirut Gate, 2022-06-14): the go-between received by one side

@@ -1032,7 +1032,10 @@ pub fn find(an: &Analysis, ents: &Entities) -> People {
                     .kingdom_before(lex, a)
                     .map(|s| super::entities::state_id(lex, s));
             }
-            let target = org.or(state);
+            // "المبعوث الأممي": the title names its body (role_en "un …").
+            let of_un = (title.role_en.starts_with("un ") && lex.org_by_id("un").is_some())
+                .then(|| "org:un".to_string());
+            let target = org.or(state).or(of_un);
             got |= target.is_some();
             if let Some(target) = target {
                 push_rel(

@@ -266,6 +266,10 @@ fn sides_from_delegates(g: &mut Graph) {
             .collect();
         let mut sides: Vec<(String, Vec<Evidence>)> = Vec::new();
         for (p, ev) in delegates {
+            // A go-between at the table (a UN envoy) speaks for no side.
+            if go_betweens.contains(&p) {
+                continue;
+            }
             // A delegate's side is the same in every meeting: computed once (issue 14:
             // a person in thousands of talks made this quadratic).
             let side = side_of
