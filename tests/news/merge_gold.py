@@ -101,7 +101,7 @@ def write(path, files, title):
 
 
 def main():
-    for split, title in (("dev", "Real-news development split"), ("test", "Real-news test split"), ("fresh", "Real-news fresh split (gathered in the fourth session, scored blind first)"), ("fresh2", "Real-news second fresh split (gathered in the sixth session, scored blind first)")):
+    for split, title in (("dev", "Real-news development split"), ("test", "Real-news test split"), ("fresh", "Real-news fresh split (gathered in the fourth session, scored blind first)"), ("fresh2", "Real-news second fresh split (gathered in the sixth session, scored blind first)"), ("fresh3", "Real-news third fresh split (gathered late in the sixth session, scored blind once)")):
         ids = sorted(p.name.split("_")[0] for p in (HERE / split).glob("*.txt"))
         files = [HERE / "gold" / f"{i}.toml" for i in ids]
         missing = [str(f) for f in files if not f.exists()]
