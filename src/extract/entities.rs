@@ -336,8 +336,15 @@ pub fn find(an: &Analysis) -> Entities {
                 None
             }
         });
+        let mut amman_capital = false;
         if let (Some(c), Some(_)) = (capital, name) {
+            // "عمّان" with its shadda is Amman (Oman is عُمان), and so is "العاصمة عمان"
+            // (Oman's capital is Muscat): tests/news/fresh3/n68.
+            let shadda = an.orig(h.start, h.end).contains('\u{0651}');
+            let the_capital = prev_tok(an, first) == "العاصمه";
             let amman = next_nisba(c)
+                || shadda
+                || the_capital
                 || (first >= 2 && prev_tok(an, first - 1).starts_with("العاصم") && {
                     let p = an.hit_at(first - 1);
                     p.is_some_and(|p| p.entries.contains(&Entry::Nisba(c)))
@@ -347,9 +354,12 @@ pub fn find(an: &Analysis) -> Entities {
                 push_state(&mut ents, s, Via::Name);
                 continue;
             }
+            amman_capital = true;
         }
         for e in &h.entries {
             match *e {
+                // The capital read, not the homograph state (عمّان is not عُمان).
+                Entry::StateName(_) if amman_capital => {}
                 Entry::StateName(s) => {
                     push_state(&mut ents, s, Via::Name);
                 }
@@ -492,5 +502,31 @@ mod tests {
             .map(|m| m.id.as_str())
             .collect();
         assert_eq!(places, ["place:astana"], "{:?}", ents.mentions);
+    }
+
+    // tests/news/fresh3/n68 (Al-Ghadeer, 2023-05-01): "عمّان" with its shadda, and "العاصمة
+    // عمان", are Amman; "سلطنة عمان" and a bare "عمان" stay Oman.
+    #[test]
+    fn amman_by_its_shadda_or_as_the_capital() {
+        let states = |text: &str| -> Vec<String> {
+            let doc = Document::new("t.txt", text);
+            let an = crate::extract::Analysis::new(&doc, Lexicon::embedded());
+            let ents = super::find(&an);
+            ents.mentions
+                .iter()
+                .filter(|m| m.node_type == NodeType::State)
+                .map(|m| m.id.clone())
+                .collect()
+        };
+        assert_eq!(
+            states("انطلقت في العاصمة عمّان أعمال الاجتماع."),
+            ["state:JO"]
+        );
+        assert_eq!(
+            states("ووصل إلى مكان انعقاد الاجتماع في عمّان الوزير."),
+            ["state:JO"]
+        );
+        assert_eq!(states("وقالت سلطنة عمان إن المحادثات بناءة."), ["state:OM"]);
+        assert_eq!(states("وتستضيف عمان المحادثات."), ["state:OM"]);
     }
 }
