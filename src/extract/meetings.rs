@@ -219,7 +219,8 @@ fn clauses(an: &Analysis) -> Vec<(usize, usize, usize, Opens)> {
                 && (clause_first..i).any(is_talks);
             // "اجتماعاً جديداً سيعقد … يوم غد في إسطنبول، بعد محادثات أولى جرت بين
             // الطرفين في 18 فبراير في السعودية" (n66): earlier talks, their own date.
-            let earlier = matches!(an.tok(i), "بعد" | "عقب" | "اثر")
+            let earlier = i > first
+                && matches!(an.tok(i), "بعد" | "عقب" | "اثر")
                 && an.gap(i - 1, i).contains(['،', ','])
                 && ahead(3)
                 && (clause_first..i).any(is_talks);
@@ -1493,6 +1494,13 @@ mod tests {
                 .all(|m| m.date.as_deref() != Some("2022") || m.places.is_empty()),
             "{all:?}"
         );
+    }
+    // Found by the ANERcorp build in a debug run: a document opening with بعد and a
+    // talks noun overflowed the clause cut's look-back.
+    #[test]
+    fn a_document_opening_with_baad_is_no_panic() {
+        let all = meetings("بعد محادثات في الدوحة بين قطر ومصر.", "2026-02-06");
+        assert!(all.len() <= 1, "{all:?}");
     }
     // tests/news/fresh2/n65 (Veto Gate, 2018-12-06): the UN envoy at the talks brokers them.
     #[test]
