@@ -110,6 +110,11 @@ fn breaks(an: &Analysis, a: usize, b: usize) -> bool {
 static TOPIC_HEADS: crate::text::WordList =
     crate::text::WordList::new(include_str!("../../data/words/topic_heads.txt"));
 
+/// Words that make the talks noun after them the subject of a report (مستجدات
+/// المفاوضات): its adjectives are not the sides.
+static NEWS_OF: crate::text::WordList =
+    crate::text::WordList::new(include_str!("../../data/words/news_of.txt"));
+
 /// Words that open what talks are about (حول، بشأن): no go-between after them.
 static TOPIC_OPENERS: crate::text::WordList =
     crate::text::WordList::new(include_str!("../../data/words/topic_openers.txt"));
@@ -488,16 +493,19 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
         while i < last {
             let t = an.tok(i);
             let bare = t.trim_start_matches('و');
-            let opener = matches!(
-                bare,
-                "بين" | "مع" | "الجانبين" | "الطرفين" | "البلدين" | "الجانبان" | "الطرفان"
-            ) || bare == "الجانب"
-                || talk_noun(an, i)
-                || bare.contains("مسوول")
+            // "مستجدات المفاوضات الإيرانية-الأميركية": talks that are the subject.
+            let news_of = i > first && NEWS_OF.contains(an.tok(i - 1));
+            let opener = !news_of
+                && (matches!(
+                    bare,
+                    "بين" | "مع" | "الجانبين" | "الطرفين" | "البلدين" | "الجانبان" | "الطرفان"
+                ) || bare == "الجانب"
+                    || talk_noun(an, i)
+                    || bare.contains("مسوول")
                 // t, not bare: trimming و would turn وفد into فد.
                 || t.contains("وفد")
                 || bare.contains("مفاوض")
-                || bare.starts_with("الوفد");
+                    || bare.starts_with("الوفد"));
             // Sides are named near the talks (محادثات بين واشنطن وطهران), or by the
             // delegations and officials of a sentence about taking part.
             // "The side" in a list after بحضور/بمشاركة ("بحضور مورغان أورتاغوس، ووفدٍ من
@@ -1501,6 +1509,20 @@ mod tests {
     fn a_document_opening_with_baad_is_no_panic() {
         let all = meetings("بعد محادثات في الدوحة بين قطر ومصر.", "2026-02-06");
         assert!(all.len() <= 1, "{all:?}");
+    }
+    // tests/news/fresh3/n72 (Jordan Zad, 2025-04-14): the talks a call dealt with are its
+    // subject; their adjectives are not the call's sides.
+    #[test]
+    fn the_talks_a_call_dealt_with_have_no_sides_in_it() {
+        let all = meetings(
+            "جاء ذلك خلال اتصال هاتفي، أجراه عراقجي مع نظيره العراقي فؤاد حسين، تناول آخر مستجدات المفاوضات الإيرانية-الأميركية، وفق بيان أصدرته وزارة الخارجية العراقية.",
+            "2025-04-14",
+        );
+        assert!(
+            all.iter()
+                .all(|m| !m.parties.iter().any(|p| id(p) == "state:US")),
+            "{all:?}"
+        );
     }
     // tests/news/fresh2/n65 (Veto Gate, 2018-12-06): the UN envoy at the talks brokers them.
     #[test]
