@@ -224,10 +224,12 @@ fn clauses(an: &Analysis) -> Vec<(usize, usize, usize, Opens)> {
                 && (clause_first..i).any(is_talks);
             // "اجتماعاً جديداً سيعقد … يوم غد في إسطنبول، بعد محادثات أولى جرت بين
             // الطرفين في 18 فبراير في السعودية" (n66): earlier talks, their own date.
+            // "…، وذلك بعد أيام من انعقاد جولة أولى في السلطنة" (fresh3/n72) too.
+            let after_comma = |k: usize| k > first && an.gap(k - 1, k).contains(['،', ',']);
             let earlier = i > first
                 && matches!(an.tok(i), "بعد" | "عقب" | "اثر")
-                && an.gap(i - 1, i).contains(['،', ','])
-                && ahead(3)
+                && (after_comma(i) || an.tok(i - 1) == "وذلك" && after_comma(i - 1))
+                && ahead(5)
                 && (clause_first..i).any(is_talks);
             if (prelude || relative || earlier) && i > first {
                 let at = an.tokens.list[i].start;
@@ -767,19 +769,26 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                 });
             }
         }
+        // "أعلن لافروف اليوم الأربعاء أن اجتماعاً جديداً سيعقد … يوم غد" (n66): a
+        // date before the أن that opens the talks' report is the speaking day; talks
+        // still to come are not on it ("قال عراقجي، اليوم الاثنين، إن جولة ثانية …
+        // ستعقد قريبا", fresh3/n72).
+        let spoken = |d: &super::dates::DateMention| {
+            talk_cue_at.is_some_and(|c| {
+                let k = an.tokens.first_from(d.end);
+                (k..c).any(|j| matches!(an.tok(j), "ان" | "انه" | "بان"))
+            })
+        };
+        if r.fact.status.as_deref() == Some("planned") {
+            ds.retain(|d| !spoken(d));
+        }
         let best = ds
             .iter()
             .min_by_key(|d| {
                 let set_for = before(d, &["مقرر*", "المقرر*", "كان"], 6);
-                // "أعلن لافروف اليوم الأربعاء أن اجتماعاً جديداً سيعقد … يوم غد" (n66):
-                // a date before the أن that opens the talks' report is the speaking day.
-                let spoken = talk_cue_at.is_some_and(|c| {
-                    let k = an.tokens.first_from(d.end);
-                    (k..c).any(|j| matches!(an.tok(j), "ان" | "انه" | "بان"))
-                });
                 (
                     !set_for,
-                    spoken,
+                    spoken(d),
                     d.relative,
                     d.value.len() < 10,
                     d.start.abs_diff(at),
@@ -1509,6 +1518,21 @@ mod tests {
     fn a_document_opening_with_baad_is_no_panic() {
         let all = meetings("بعد محادثات في الدوحة بين قطر ومصر.", "2026-02-06");
         assert!(all.len() <= 1, "{all:?}");
+    }
+    // tests/news/fresh3/n72 (Jordan Zad, 2025-04-14): a round to come is not on the day
+    // the minister spoke, and "، وذلك بعد أيام من انعقاد جولة أولى" opens earlier talks.
+    #[test]
+    fn a_round_to_come_is_not_on_the_speaking_day() {
+        let all = meetings(
+            "قال وزير الخارجية الإيراني عباس عراقجي، اليوم الاثنين، إن جولة ثانية من مباحثات بلاده مع الولايات المتحدة، ستعقد قريبا في روما برعاية من سلطنة عمان، وذلك بعد أيام من انعقاد جولة أولى في السلطنة.",
+            "2025-04-14",
+        );
+        let rome = all
+            .iter()
+            .find(|m| m.places.iter().any(|p| id(p) == "place:rome"))
+            .unwrap_or_else(|| panic!("no Rome round: {all:?}"));
+        assert_ne!(rome.date.as_deref(), Some("2025-04-14"), "{rome:?}");
+        assert_eq!(rome.status.as_deref(), Some("planned"), "{rome:?}");
     }
     // tests/news/fresh3/n72 (Jordan Zad, 2025-04-14): the talks a call dealt with are its
     // subject; their adjectives are not the call's sides.
