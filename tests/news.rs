@@ -1,6 +1,7 @@
 //! Real published news: the graph of the real-news development set (tests/news/dev,
 //! 34 articles by Arab outlets, gold in tests/news_dev.gold.toml) and of the fresh splits
-//! (tests/news/fresh, 10 more; tests/news/fresh2, 12 more) hold their floors, and
+//! (tests/news/fresh, 10 more; tests/news/fresh2, 12 more; tests/news/fresh3, 6 more)
+//! hold their floors, and
 //! the ANERcorp train split (read from ../shared when it is there, never copied here)
 //! holds the person and organization floors.
 //!
@@ -84,15 +85,43 @@ fn real_news_second_fresh_split_holds_its_floors() {
     for (figure, floor) in [
         ("person", 0.89),
         ("state", 0.96),
-        ("affiliation", 0.89),
-        ("meeting", 0.82),
-        ("meeting_role", 0.70),
+        ("affiliation", 0.90),
+        ("meeting", 0.86),
+        ("meeting_role", 0.77),
         ("claim", 0.90),
     ] {
         assert!(f1(&r, figure) >= floor, "{figure} F1 below {floor}: {r}");
     }
     let mission = r["mission_score"].as_f64().unwrap();
-    assert!(mission >= 0.87, "mission {mission:.3} below 0.87");
+    assert!(mission >= 0.89, "mission {mission:.3} below 0.89");
+}
+
+/// The third fresh split (tests/news/fresh3, 6 articles of 6 outlets gathered late in
+/// the sixth session and scored blind once at 0.815) holds the figures reached after.
+#[test]
+fn real_news_third_fresh_split_holds_its_floors() {
+    let dir = common::tempdir();
+    common::build(
+        &[&common::root().join("tests/news/fresh3")],
+        dir.path(),
+        &[],
+    );
+    let r = score(
+        dir.path(),
+        &common::root().join("tests/news_fresh3.gold.toml"),
+    );
+    for (figure, floor) in [
+        ("person", 0.95),
+        ("state", 0.98),
+        ("affiliation", 0.90),
+        ("meeting", 0.64),
+        ("meeting_role", 0.60),
+        ("claim", 0.72),
+    ] {
+        assert!(f1(&r, figure) >= floor, "{figure} F1 below {floor}: {r}");
+    }
+    let mission = r["mission_score"].as_f64().unwrap();
+    assert!(mission >= 0.81, "mission {mission:.3} below 0.81");
 }
 
 #[test]
