@@ -146,7 +146,7 @@ fn ali_is_the_preposition(an: &Analysis, i: usize) -> bool {
     if an.hit_at(i + 1).is_some() {
         return !an.token_is(i + 1, |e| *e == Entry::GivenName);
     }
-    next.starts_with("ال") || an.common.contains(next) || is_stop(next)
+    next.starts_with("ال") || an.common.contains(next) || is_stop(next) || opens_no_name(next)
 }
 
 fn classify(an: &Analysis, i: usize) -> Class {
@@ -1157,6 +1157,13 @@ mod tests {
             "وقدم الوزير شكري خلال الاتصال شرحًا مفصلًا. وشدد شكري علي أن الهدف الأساسي لهذه المبادرة هو وقف أعمال القتل.",
             "شكري",
             "علي",
+        ),
+        // …and before a frequent word ("من حربها المفتوحة علي لبنان علي مختلف المناطق",
+        // ANERcorp train 006; the real-news dev set has the same spelling).
+        (
+            "وقال الوزير علي لاريجاني إن الطائرات واصلت غاراتها علي مختلف المناطق اللبنانية.",
+            "علي لاريجاني",
+            "مختلف",
         ),
         // A military specialty after a rank is part of the post (n-dev, Naqoura talks).
         (
