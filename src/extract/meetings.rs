@@ -1519,6 +1519,20 @@ mod tests {
         let all = meetings("بعد محادثات في الدوحة بين قطر ومصر.", "2026-02-06");
         assert!(all.len() <= 1, "{all:?}");
     }
+    // tests/news/fresh2/n60 (Al-Mawqea Post, 2019-03-30): the state receiving a
+    // summit's leaders hosts it.
+    #[test]
+    fn the_state_receiving_the_leaders_hosts_the_summit() {
+        let all = meetings(
+            include_str!("../../tests/news/fresh2/n60_tunis_arab_summit_arrivals.txt"),
+            "2019-03-30",
+        );
+        assert!(
+            all.iter()
+                .any(|m| m.hosts.iter().any(|h| id(h) == "state:TN")),
+            "{all:?}"
+        );
+    }
     // tests/news/fresh3/n72 (Jordan Zad, 2025-04-14): a round to come is not on the day
     // the minister spoke, and "، وذلك بعد أيام من انعقاد جولة أولى" opens earlier talks.
     #[test]
