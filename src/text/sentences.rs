@@ -9,6 +9,9 @@
 /// let text = "وصل الوفد. هل انتهت المحادثات؟\nنعم";
 /// let s: Vec<&str> = sentences(text).into_iter().map(|(a, b)| &text[a..b]).collect();
 /// assert_eq!(s, ["وصل الوفد.", "هل انتهت المحادثات؟", "نعم"]);
+/// // A stop glued to the next word by an aggregator; an abbreviation is no stop.
+/// let text = "مع أيمن الصفدي وزير الخارجية.وتناول الاتصال القضية. وقال د.محمد إن";
+/// assert_eq!(sentences(text).len(), 3);
 /// ```
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -41,7 +44,13 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
                     && prev.is_some_and(|p| p.is_ascii_digit())
                     && next.is_some_and(|n| n.is_ascii_digit());
                 let glued = matches!(next, Some(n) if !n.is_whitespace() && !"\"'»”)".contains(n));
-                (!inside_number && !glued).then_some(i + c.len_utf8())
+                // "… وشؤون المغتربين.وتناول الاتصال …" (fresh3/n67): a full stop that an
+                // aggregator glued to the next Arabic word still ends a sentence after
+                // a word of three letters or more (د.محمد، أ.ف.ب are abbreviations).
+                let arabic = |ch: char| ('\u{0621}'..='\u{064a}').contains(&ch);
+                let word_before = text[..i].chars().rev().take_while(|ch| arabic(*ch)).count();
+                let glued_sentence = c == '.' && next.is_some_and(arabic) && word_before >= 3;
+                (!inside_number && (!glued || glued_sentence)).then_some(i + c.len_utf8())
             }
             _ => None,
         };
