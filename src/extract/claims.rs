@@ -587,8 +587,15 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, meetings: &[Meeting
                     } else {
                         None
                     };
+                    // "كما شدد على رفض دولة قطر لكافة الإجراءات" (fresh3/n67): a verb
+                    // followed by على/عن has a pronoun subject; what follows is said.
+                    let object_first = kana_body.is_none()
+                        && svo.is_none()
+                        && i + 1 < last
+                        && matches!(an.tok(i + 1), "علي" | "عن")
+                        && kind == CueKind::Verb;
                     let person = svo.or_else(|| {
-                        kana_body.is_none().then(|| {
+                        (kana_body.is_none() && !object_first).then(|| {
                             (i + 1..end).find_map(|k| {
                                 people.at_token(k).map(|p| (p.person, p.last, p.first))
                             })
@@ -599,7 +606,7 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, meetings: &[Meeting
                         .then(|| st.speaker_at(first).map(|x| (first, x)))
                         .flatten()
                         .filter(|(_, (_, next, _))| *next == i);
-                    let first_entity = if svo.is_some() {
+                    let first_entity = if svo.is_some() || object_first {
                         None
                     } else {
                         kana_body.or(headline_subject).or_else(|| {
@@ -1167,6 +1174,20 @@ mod tests {
         "ايفيكا داتيتش",
         None::<&str>
     );
+    // fresh3/n67 (Madar Al-Saa): after "شدد على" the state named is what was said, not
+    // who said it; the verb's subject is the minister quoted before.
+    #[test]
+    fn a_verb_before_ala_has_a_pronoun_subject() {
+        let (doc, f) = facts(include_str!(
+            "../../tests/news/fresh3/n67_al_thani_safadi_call.txt"
+        ));
+        let c = f
+            .claims
+            .iter()
+            .find(|c| doc.text[c.span].contains("رفض دولة قطر لكافة"))
+            .unwrap_or_else(|| panic!("{:?}", f.claims));
+        assert!(name(&f, &c.speakers[0]).contains("آل ثاني"), "{c:?}");
+    }
     // n52 (fresh): another state's minister is not the one named with the bare post.
     #[test]
     fn another_states_minister_is_not_the_holder_of_the_bare_post() {
