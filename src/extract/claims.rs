@@ -471,6 +471,43 @@ fn statement_start(an: &Analysis, j: usize, last: usize) -> Option<usize> {
     None
 }
 
+/// A quotation standing alone in the sentence `[s, e)` right after a claim
+/// («لكنها تحتاج …»): the same speaker goes on. `None` when no one spoke before, the
+/// quotation is a single word, or it was already taken.
+fn continued_quotation(
+    an: &Analysis,
+    speaker: Option<Ref>,
+    seen: &mut Vec<String>,
+    s: usize,
+    e: usize,
+) -> Option<ClaimFact> {
+    let sp = speaker?;
+    let body = an.folded.text[s..e].trim_end_matches(['.', '،']);
+    let close = body
+        .rfind(['»', '”', '"'])
+        .map(|k| s + k)
+        .unwrap_or(s + body.len());
+    // The opening mark is one character, not one byte (« is two, “ three).
+    let open = s + body.chars().next().map_or(1, char::len_utf8);
+    let span = an.span(open, close.max(open));
+    let text = an.doc.text[span].trim().to_string();
+    let key = crate::text::fold_key(&text);
+    if key.split(' ').count() < 2 || seen.contains(&key) {
+        return None;
+    }
+    seen.push(key);
+    Some(ClaimFact {
+        text,
+        span,
+        speakers: vec![sp],
+        outlet: None,
+        cue: String::new(),
+        medium: None,
+        date: an.doc_date.clone(),
+        about: None,
+    })
+}
+
 /// Finds the claims of a document.
 pub fn find(an: &Analysis, ents: &Entities, people: &People, meetings: &[MeetingFact]) -> Claims {
     // The document's own talks: the meeting reported most often.
@@ -497,29 +534,9 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, meetings: &[Meeting
         let has_cue = (first..last).any(|k| cue_at(an, k).is_some());
         let opens_quote = an.folded.text[s..e].starts_with(['«', '“', '"']);
         if !has_cue && opens_quote && last_claim_sentence == Some(sent.wrapping_sub(1)) {
-            if let Some(sp) = st.last_speaker.clone() {
-                let body = an.folded.text[s..e].trim_end_matches(['.', '،']);
-                let close = body
-                    .rfind(['»', '”', '"'])
-                    .map(|k| s + k)
-                    .unwrap_or(s + body.len());
-                let span = an.span(s + 1, close.max(s + 1));
-                let text = an.doc.text[span].trim().to_string();
-                let key = crate::text::fold_key(&text);
-                if key.split(' ').count() >= 2 && !seen.contains(&key) {
-                    seen.push(key);
-                    st.out.claims.push(ClaimFact {
-                        text,
-                        span,
-                        speakers: vec![sp],
-                        outlet: None,
-                        cue: String::new(),
-                        medium: None,
-                        date: an.doc_date.clone(),
-                        about: None,
-                    });
-                    last_claim_sentence = Some(sent);
-                }
+            if let Some(c) = continued_quotation(an, st.last_speaker.clone(), &mut seen, s, e) {
+                st.out.claims.push(c);
+                last_claim_sentence = Some(sent);
             }
             continue;
         }
@@ -1187,6 +1204,26 @@ mod tests {
             .find(|c| doc.text[c.span].contains("رفض دولة قطر لكافة"))
             .unwrap_or_else(|| panic!("{:?}", f.claims));
         assert!(name(&f, &c.speakers[0]).contains("آل ثاني"), "{c:?}");
+    }
+    // tests/dev/d08: a quotation standing alone after a claim goes on in the same voice,
+    // and its span starts after the two-byte «, not inside it (issue 10's byte bug).
+    #[test]
+    fn a_continued_quotation_starts_after_its_opening_mark() {
+        let (doc, f) = facts(include_str!(
+            "../../tests/dev/d08_gaza_talks_statements.txt"
+        ));
+        let c = f
+            .claims
+            .iter()
+            .find(|c| c.text.contains("لكنها تحتاج"))
+            .unwrap_or_else(|| panic!("{:?}", f.claims));
+        assert!(
+            doc.text[c.span].starts_with("لكنها"),
+            "{:?}",
+            &doc.text[c.span]
+        );
+        assert_eq!(&doc.text[c.span], c.text);
+        assert!(name(&f, &c.speakers[0]).contains("الكواري"), "{c:?}");
     }
     // n52 (fresh): another state's minister is not the one named with the bare post.
     #[test]
