@@ -185,6 +185,64 @@ fn apply_rule(
     r.names_talks |= rule.sets.talks;
 }
 
+/// The go-betweens a mediation cue at token `i` names: the states, organizations and
+/// people right after it, joined by و (بوساطة مصرية قطرية، الوسيط القطري), a title
+/// counting as one word ("برعاية الممثلة العليا للسياسة الخارجية الأوروبية كاثرين
+/// اشتون", n56); else the side right before it (المسؤولون العمانيون بنقل الرسائل), but
+/// not a city one is in (حل اليوم بالخرطوم في محاولة للوساطة, n64). Also says whether
+/// بين follows the cue at once: the sides come after it (الوساطة بين المجلس العسكري
+/// وقوى الحراك, n64).
+fn go_betweens_at(
+    an: &Analysis,
+    ents: &Entities,
+    people: &People,
+    i: usize,
+    first: usize,
+    last: usize,
+) -> (Vec<Ref>, bool) {
+    let mut after: Vec<Ref> = Vec::new();
+    let mut between = false;
+    let mut j = i + 1;
+    let mut reach = i + 5;
+    while j < last && j <= reach {
+        if let Some(h) = an.hit_at(j).filter(|h| h.title().is_some()) {
+            let past = an.tokens.first_from(h.end).max(j + 1);
+            // One adjective of the title (… الأوروبية) before the name.
+            let name = (past..past + 2).find(|&k| people.at_token(k).is_some());
+            if let Some(k) = name {
+                reach = reach.max(k);
+            }
+        }
+        if let Some(m) = ents.at_token(j).filter(|m| is_side(m)) {
+            after.push(side_ref(an, m));
+            j = m.last + 1;
+            continue;
+        }
+        if let Some(p) = people.at_token(j) {
+            after.push(Ref::Person(p.person));
+            j = p.last + 1;
+            continue;
+        }
+        if an.tok(j) == "بين" {
+            between = j == i + 1;
+            break;
+        }
+        if !after.is_empty() && !an.tok(j).starts_with('و') || TOPIC_OPENERS.contains(an.tok(j)) {
+            break;
+        }
+        j += 1;
+    }
+    if after.is_empty() {
+        let locative = |m: &Mention| m.via == Via::Capital && m.locative;
+        after.extend((i.saturating_sub(4).max(first)..i).rev().find_map(|j| {
+            ents.at_token(j)
+                .filter(|m| is_side(m) && !locative(m))
+                .map(|m| side_ref(an, m))
+        }));
+    }
+    (after, between)
+}
+
 /// What a clause of a sentence opens with.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 enum Opens {
@@ -303,67 +361,18 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                     "participate" => participate.push((i, value)),
                     "apart" => apart = true,
                     "mediate" => {
-                        // The go-between: a state, organization or person right after the
-                        // cue (بوساطة عمانية، الوسيط القطري), else right before it
-                        // (المسؤولون العمانيون بنقل الرسائل).
-                        // All go-betweens joined after the cue (بوساطة مصرية قطرية).
-                        let mut after: Vec<Ref> = Vec::new();
-                        let mut j = i + 1;
-                        // A title counts as one word: "برعاية الممثلة العليا للسياسة
-                        // الخارجية الأوروبية كاثرين اشتون" (n56) reaches the name.
-                        let mut reach = i + 5;
-                        while j < last && j <= reach {
-                            if let Some(h) = an.hit_at(j).filter(|h| h.title().is_some()) {
-                                let past = an.tokens.first_from(h.end).max(j + 1);
-                                // One adjective of the title (… الأوروبية) before the name.
-                                let name = (past..past + 2).find(|&k| people.at_token(k).is_some());
-                                if let Some(k) = name {
-                                    reach = reach.max(k);
-                                }
+                        let (go_betweens, between) =
+                            go_betweens_at(an, ents, people, i, first, last);
+                        // "الوساطة بين المجلس العسكري وقوى الحراك" (n64): a mediation
+                        // between sides is talks.
+                        if between && value == "mediation" {
+                            r.names_talks = true;
+                            talk_cue_at.get_or_insert(i);
+                            if r.fact.kind.is_empty() {
+                                r.fact.kind = "talks".into();
                             }
-                            if let Some(m) = ents.at_token(j).filter(|m| is_side(m)) {
-                                after.push(side_ref(an, m));
-                                j = m.last + 1;
-                                continue;
-                            }
-                            if let Some(p) = people.at_token(j) {
-                                after.push(Ref::Person(p.person));
-                                j = p.last + 1;
-                                continue;
-                            }
-                            // "الوساطة بين المجلس العسكري وقوى الحراك" (n64): the sides
-                            // follow بين, and a mediation between sides is talks.
-                            if an.tok(j) == "بين" {
-                                if j == i + 1 && value == "mediation" {
-                                    r.names_talks = true;
-                                    talk_cue_at.get_or_insert(i);
-                                    if r.fact.kind.is_empty() {
-                                        r.fact.kind = "talks".into();
-                                    }
-                                }
-                                break;
-                            }
-                            if !after.is_empty() && !an.tok(j).starts_with('و')
-                                || TOPIC_OPENERS.contains(an.tok(j))
-                            {
-                                break;
-                            }
-                            j += 1;
                         }
-                        // Before the cue: not a city one is in (حل اليوم بالخرطوم في
-                        // محاولة للوساطة, n64).
-                        let locative = |m: &Mention| m.via == Via::Capital && m.locative;
-                        let before = || {
-                            (i.saturating_sub(4).max(first)..i).rev().find_map(|j| {
-                                ents.at_token(j)
-                                    .filter(|m| is_side(m) && !locative(m))
-                                    .map(|m| side_ref(an, m))
-                            })
-                        };
-                        if after.is_empty() {
-                            after.extend(before());
-                        }
-                        for m in after {
+                        for m in go_betweens {
                             push_unique(&mut r.fact.mediators, m);
                         }
                         if value == "messages" {
