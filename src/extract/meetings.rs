@@ -243,6 +243,119 @@ fn go_betweens_at(
     (after, between)
 }
 
+/// The host a hosting cue at token `i` names, into `fact`: SVO (سلطنة عمان تحتضن
+/// مباحثات) the side right before; VSO (استضافتها القاهرة، استضافت قطر) the side right
+/// after, or the first state or person after the talks' own phrase; the one a relative
+/// pronoun stands for (ترامب الذي استضاف قمة); a capital or city that hosts is also
+/// the venue; nisbas of the talks' noun after the cue are sides, not hosts.
+fn read_hosts(
+    an: &Analysis,
+    ents: &Entities,
+    people: &People,
+    i: usize,
+    first: usize,
+    last: usize,
+    fact: &mut MeetingFact,
+) {
+    // SVO (سلطنة عمان تحتضن مباحثات): the side right before; VSO
+    // (استضاف المباحثات … وزير الخارجية العماني): the first state or
+    // person after the talks' own phrase.
+    // VSO with the host right after the verb (استضافتها القاهرة،
+    // استضافت قطر): that side.
+    let right_after = ents
+        .at_token(i + 1)
+        .filter(|m| i + 1 < last && is_side(m) && m.via != Via::Nisba)
+        .map(|m| side_ref(an, m));
+    // "وقال ترامب الذي استضاف قمة سلام تاريخية بين أذربيجان
+    // وأرمينيا": the one the relative pronoun stands for.
+    let relative = (i >= first + 2 && matches!(an.tok(i - 1), "الذي" | "التي"))
+        .then(|| {
+            people
+                .at_token(i - 2)
+                .map(|p| Ref::Person(p.person))
+                .or_else(|| {
+                    ents.at_token(i - 2)
+                        .filter(|m| is_side(m) && m.via != Via::Nisba)
+                        .map(|m| side_ref(an, m))
+                })
+        })
+        .flatten();
+    let right_after = relative.or(right_after);
+    let before = right_after.or_else(|| {
+        (i.saturating_sub(3).max(first)..i).rev().find_map(|j| {
+            ents.at_token(j)
+                .filter(|m| is_side(m) && m.via != Via::Nisba)
+                .map(|m| side_ref(an, m))
+        })
+    });
+    // A capital that hosts (أنقرة تحتضن، استضافتها القاهرة) is also
+    // the venue.
+    let capital_host = (i.saturating_sub(3).max(first)..(i + 2).min(last)).find_map(|j| {
+        ents.at_token(j)
+            .filter(|m| m.via == Via::Capital && m.node_type == NodeType::State)
+    });
+    if let Some(m) = capital_host {
+        if let Some(st) = m.state {
+            push_unique(
+                &mut fact.places,
+                Ref::Id(super::entities::capital_place_id(an.lex, st)),
+            );
+            push_unique(&mut fact.places, Ref::Id(m.id.clone()));
+        }
+    }
+    // A city that hosts (وكانت إسطنبول قد احتضنت): the venue, and
+    // its state the host.
+    let city = (i.saturating_sub(3).max(first)..i).rev().find_map(|j| {
+        ents.at_token(j)
+            .filter(|m| m.node_type == NodeType::Place && m.state.is_some())
+    });
+    let before = before.or_else(|| {
+        city.map(|m| {
+            push_unique(&mut fact.places, Ref::Id(m.id.clone()));
+            let st = Ref::Id(super::entities::state_id(an.lex, m.state.unwrap_or(0)));
+            push_unique(&mut fact.places, st.clone());
+            st
+        })
+    });
+    let mut hosts = Vec::new();
+    if let Some(b) = before {
+        hosts.push(b);
+    } else {
+        let mut j = i + 1;
+        // Skip the talks' phrase: up to the first comma.
+        while j < last && !an.gap(j - 1, j).contains(['،', ',']) && j - i < 12 {
+            j += 1;
+        }
+        if j >= last || j - i >= 12 {
+            j = i + 1;
+        }
+        while j < last && j - i < 14 {
+            if let Some(p) = people.at_token(j) {
+                hosts.push(Ref::Person(p.person));
+                break;
+            }
+            if let Some(m) = ents.at_token(j).filter(|m| is_side(m)) {
+                // The nisbas of the talks' noun (استضافة المحادثات
+                // الروسية الأميركية) are its sides, not its host.
+                if m.via == Via::Nisba && talk_adjective(an, ents, m.first) {
+                    push_unique(&mut fact.parties, side_ref(an, m));
+                    j = m.last + 1;
+                    continue;
+                }
+                hosts.push(side_ref(an, m));
+                // A title's nisba before a person: keep going for the person.
+                if m.via != Via::Nisba {
+                    break;
+                }
+            }
+            j += 1;
+        }
+    }
+    for h in hosts {
+        push_unique(&mut fact.hosts, h);
+    }
+}
+
 /// What a clause of a sentence opens with.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 enum Opens {
@@ -379,111 +492,7 @@ pub fn find(an: &Analysis, ents: &Entities, people: &People, dates: &Dates) -> V
                             r.fact.format = Some("indirect".into());
                         }
                     }
-                    "host" => {
-                        // SVO (سلطنة عمان تحتضن مباحثات): the side right before; VSO
-                        // (استضاف المباحثات … وزير الخارجية العماني): the first state or
-                        // person after the talks' own phrase.
-                        // VSO with the host right after the verb (استضافتها القاهرة،
-                        // استضافت قطر): that side.
-                        let right_after = ents
-                            .at_token(i + 1)
-                            .filter(|m| i + 1 < last && is_side(m) && m.via != Via::Nisba)
-                            .map(|m| side_ref(an, m));
-                        // "وقال ترامب الذي استضاف قمة سلام تاريخية بين أذربيجان
-                        // وأرمينيا": the one the relative pronoun stands for.
-                        let relative = (i >= first + 2 && matches!(an.tok(i - 1), "الذي" | "التي"))
-                            .then(|| {
-                                people
-                                    .at_token(i - 2)
-                                    .map(|p| Ref::Person(p.person))
-                                    .or_else(|| {
-                                        ents.at_token(i - 2)
-                                            .filter(|m| is_side(m) && m.via != Via::Nisba)
-                                            .map(|m| side_ref(an, m))
-                                    })
-                            })
-                            .flatten();
-                        let right_after = relative.or(right_after);
-                        let before = right_after.or_else(|| {
-                            (i.saturating_sub(3).max(first)..i).rev().find_map(|j| {
-                                ents.at_token(j)
-                                    .filter(|m| is_side(m) && m.via != Via::Nisba)
-                                    .map(|m| side_ref(an, m))
-                            })
-                        });
-                        // A capital that hosts (أنقرة تحتضن، استضافتها القاهرة) is also
-                        // the venue.
-                        let capital_host = (i.saturating_sub(3).max(first)..(i + 2).min(last))
-                            .find_map(|j| {
-                                ents.at_token(j).filter(|m| {
-                                    m.via == Via::Capital && m.node_type == NodeType::State
-                                })
-                            });
-                        if let Some(m) = capital_host {
-                            if let Some(st) = m.state {
-                                push_unique(
-                                    &mut r.fact.places,
-                                    Ref::Id(super::entities::capital_place_id(an.lex, st)),
-                                );
-                                push_unique(&mut r.fact.places, Ref::Id(m.id.clone()));
-                            }
-                        }
-                        // A city that hosts (وكانت إسطنبول قد احتضنت): the venue, and
-                        // its state the host.
-                        let city = (i.saturating_sub(3).max(first)..i).rev().find_map(|j| {
-                            ents.at_token(j)
-                                .filter(|m| m.node_type == NodeType::Place && m.state.is_some())
-                        });
-                        let before = before.or_else(|| {
-                            city.map(|m| {
-                                push_unique(&mut r.fact.places, Ref::Id(m.id.clone()));
-                                let st = Ref::Id(super::entities::state_id(
-                                    an.lex,
-                                    m.state.unwrap_or(0),
-                                ));
-                                push_unique(&mut r.fact.places, st.clone());
-                                st
-                            })
-                        });
-                        let mut hosts = Vec::new();
-                        if let Some(b) = before {
-                            hosts.push(b);
-                        } else {
-                            let mut j = i + 1;
-                            // Skip the talks' phrase: up to the first comma.
-                            while j < last && !an.gap(j - 1, j).contains(['،', ',']) && j - i < 12
-                            {
-                                j += 1;
-                            }
-                            if j >= last || j - i >= 12 {
-                                j = i + 1;
-                            }
-                            while j < last && j - i < 14 {
-                                if let Some(p) = people.at_token(j) {
-                                    hosts.push(Ref::Person(p.person));
-                                    break;
-                                }
-                                if let Some(m) = ents.at_token(j).filter(|m| is_side(m)) {
-                                    // The nisbas of the talks' noun (استضافة المحادثات
-                                    // الروسية الأميركية) are its sides, not its host.
-                                    if m.via == Via::Nisba && talk_adjective(an, ents, m.first) {
-                                        push_unique(&mut r.fact.parties, side_ref(an, m));
-                                        j = m.last + 1;
-                                        continue;
-                                    }
-                                    hosts.push(side_ref(an, m));
-                                    // A title's nisba before a person: keep going for the person.
-                                    if m.via != Via::Nisba {
-                                        break;
-                                    }
-                                }
-                                j += 1;
-                            }
-                        }
-                        for h in hosts {
-                            push_unique(&mut r.fact.hosts, h);
-                        }
-                    }
+                    "host" => read_hosts(an, ents, people, i, first, last, &mut r.fact),
                     _ => {}
                 }
             }
