@@ -67,8 +67,14 @@ fn extract(files: &[PathBuf], manifest: &Path, out: &Path) {
 }
 
 fn merge(inputs: &[PathBuf], out: &Path) -> Vec<u8> {
+    merge_with(inputs, out, &[])
+}
+
+/// `wasit merge` with extra options; the merged graph.json.
+fn merge_with(inputs: &[PathBuf], out: &Path, options: &[&str]) -> Vec<u8> {
     let run = common::wasit()
         .arg("merge")
+        .args(options)
         .args(inputs)
         .arg("--out")
         .arg(out)
@@ -192,24 +198,10 @@ fn max_evidence_caps_every_list_the_same_way_in_build_and_merge() {
     let (fa, fb) = (work.path().join("a.jsonl"), work.path().join("b.jsonl"));
     extract(a, &manifest, &fa);
     extract(b, &manifest, &fb);
-    let run = common::wasit()
-        .args([
-            "merge",
-            "--max-evidence",
-            "2",
-            "--render",
-            "none",
-            "--quiet",
-            "--out",
-        ])
-        .arg(work.path().join("merged"))
-        .args([&fb, &fa])
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
+    merge_with(
+        &[fb, fa],
+        &work.path().join("merged"),
+        &["--max-evidence", "2"],
     );
     assert!(
         read("merged") == capped,

@@ -356,11 +356,9 @@ fn titled_before_name(
     code: Option<&str>,
 ) -> Option<usize> {
     let serves = |p: usize| {
-        people.relations.iter().any(|r| {
-            r.edge_type == EdgeType::AffiliatedWith
-                && r.source == Ref::Person(p)
-                && matches!(&r.target, Ref::Id(id)
-                    if Some(id.as_str()) == target || id.rsplit(':').next() == code)
+        people.affiliations_of(&Ref::Person(p)).any(|r| {
+            matches!(&r.target, Ref::Id(id)
+                if Some(id.as_str()) == target || id.rsplit(':').next() == code)
         })
     };
     let title_before = |first: usize| {

@@ -72,12 +72,17 @@ fn surface_with_article(an: &Analysis, m: &Mention) -> String {
     }
 }
 
+/// The kind of the lexicon organization `id` (media, international, movement …).
+pub fn org_kind(lex: &crate::lexicon::Lexicon, id: &str) -> Option<crate::lexicon::OrgKind> {
+    id.strip_prefix("org:")
+        .and_then(|slug| lex.org_by_id(slug))
+        .map(|o| o.kind)
+}
+
 /// True when `id` is a news outlet of the lexicon (a source of claims, never a
 /// side of talks).
 pub fn is_media(lex: &crate::lexicon::Lexicon, id: &str) -> bool {
-    id.strip_prefix("org:")
-        .and_then(|slug| lex.org_by_id(slug))
-        .is_some_and(|o| o.kind == crate::lexicon::OrgKind::Media)
+    org_kind(lex, id) == Some(crate::lexicon::OrgKind::Media)
 }
 
 /// The entities of one document.

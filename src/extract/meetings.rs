@@ -877,10 +877,9 @@ fn envoys_of_international_bodies_broker(m: &mut MeetingFact, an: &Analysis, peo
         .iter()
         .map(|(p, _)| p.clone())
         .filter(|p| {
-            people.relations.iter().any(|r| {
-                r.edge_type == EdgeType::AffiliatedWith
-                    && r.source == *p
-                    && matches!(&r.target, Ref::Id(id) if is_international(an, id))
+            people.affiliations_of(p).any(|r| {
+                matches!(&r.target, Ref::Id(id)
+                        if super::entities::org_kind(an.lex, id) == Some(crate::lexicon::OrgKind::Intl))
                     && r.attrs
                         .get("role")
                         .and_then(|v| v.as_str())
@@ -893,14 +892,8 @@ fn envoys_of_international_bodies_broker(m: &mut MeetingFact, an: &Analysis, peo
     }
 }
 
-/// Words of an envoy's post (as the text writes it).
-const ENVOY_WORDS: &[&str] = &["مبعوث", "موفد", "المبعوث", "الموفد", "وسيط", "الوسيط"];
-
-fn is_international(an: &Analysis, id: &str) -> bool {
-    id.strip_prefix("org:")
-        .and_then(|slug| an.lex.org_by_id(slug))
-        .is_some_and(|o| o.kind == crate::lexicon::OrgKind::Intl)
-}
+/// Words of an envoy's post (as the text writes it; المبعوث contains مبعوث).
+const ENVOY_WORDS: &[&str] = &["مبعوث", "موفد", "وسيط"];
 
 /// A go-between received by one side (استقبل الرئيس ميشال عون … الوسيط الاميركي …
 /// أموس هوكستين ترافقه السفيرة الاميركية, n62) stands between no one at this meeting:
@@ -917,11 +910,10 @@ fn received_go_between_is_a_side(m: &mut MeetingFact, people: &People) {
     if m.parties.iter().filter(|p| **p != go_between).count() > 1 {
         return;
     }
-    let its_people_take_part = m.participants.iter().any(|(p, _)| {
-        people.relations.iter().any(|r| {
-            r.edge_type == EdgeType::AffiliatedWith && r.source == *p && r.target == go_between
-        })
-    });
+    let its_people_take_part = m
+        .participants
+        .iter()
+        .any(|(p, _)| people.affiliations_of(p).any(|r| r.target == go_between));
     if its_people_take_part {
         m.mediators.clear();
         push_unique(&mut m.parties, go_between);
@@ -1292,6 +1284,16 @@ mod tests {
         }
     }
 
+    /// The meeting held at `place` (a node id), or a failure naming them all.
+    fn meeting_at<'a>(
+        all: &'a [crate::extract::MeetingFact],
+        place: &str,
+    ) -> &'a crate::extract::MeetingFact {
+        all.iter()
+            .find(|m| m.places.iter().any(|p| id(p) == place))
+            .unwrap_or_else(|| panic!("no meeting at {place}: {all:?}"))
+    }
+
     macro_rules! t {
         ($name:ident, $text:expr, $date:expr, |$m:ident| $check:expr) => {
             #[test]
@@ -1454,10 +1456,7 @@ mod tests {
             include_str!("../../tests/news/fresh/n48_naqoura_mechanism_karam.txt"),
             "2025-12-03",
         );
-        let naqoura = all
-            .iter()
-            .find(|m| m.places.iter().any(|p| id(p) == "place:naqoura"))
-            .unwrap_or_else(|| panic!("{all:?}"));
+        let naqoura = meeting_at(&all, "place:naqoura");
         assert_eq!(naqoura.participants.len(), 2, "{naqoura:?}");
         assert!(
             naqoura.parties.iter().any(|p| id(p) == "state:IL"),
@@ -1515,11 +1514,7 @@ mod tests {
             include_str!("../../tests/news/fresh2/n66_doha_lavrov_istanbul_meeting.txt"),
             "2025-02-26",
         );
-        let at = |place: &str| {
-            all.iter()
-                .find(|m| m.places.iter().any(|p| id(p) == place))
-                .unwrap_or_else(|| panic!("nothing at {place}: {all:?}"))
-        };
+        let at = |place: &str| meeting_at(&all, place);
         assert_eq!(at("place:istanbul").date.as_deref(), Some("2025-02-27"));
         assert_eq!(at("place:riyadh").date.as_deref(), Some("2025-02-18"));
         let doha = at("place:doha");
@@ -1559,10 +1554,7 @@ mod tests {
             "قال وزير الخارجية الإيراني عباس عراقجي، اليوم الاثنين، إن جولة ثانية من مباحثات بلاده مع الولايات المتحدة، ستعقد قريبا في روما برعاية من سلطنة عمان، وذلك بعد أيام من انعقاد جولة أولى في السلطنة.",
             "2025-04-14",
         );
-        let rome = all
-            .iter()
-            .find(|m| m.places.iter().any(|p| id(p) == "place:rome"))
-            .unwrap_or_else(|| panic!("no Rome round: {all:?}"));
+        let rome = meeting_at(&all, "place:rome");
         assert_ne!(rome.date.as_deref(), Some("2025-04-14"), "{rome:?}");
         assert_eq!(rome.status.as_deref(), Some("planned"), "{rome:?}");
     }
@@ -1587,10 +1579,7 @@ mod tests {
             include_str!("../../tests/news/fresh2/n65_stockholm_yemen_talks_opening.txt"),
             "2018-12-06",
         );
-        let m = all
-            .iter()
-            .find(|m| m.places.iter().any(|p| id(p) == "state:SE"))
-            .unwrap_or_else(|| panic!("no talks in Sweden: {all:?}"));
+        let m = meeting_at(&all, "state:SE");
         assert!(
             m.mediators.iter().any(|p| matches!(p, Ref::Person(_))),
             "{m:?}"
@@ -1604,10 +1593,7 @@ mod tests {
             include_str!("../../tests/news/fresh2/n62_baabda_hochstein_response_2022.txt"),
             "2022-06-14",
         );
-        let m = all
-            .iter()
-            .find(|m| m.places.iter().any(|p| id(p) == "place:baabda-palace"))
-            .unwrap_or_else(|| panic!("no meeting at Baabda: {all:?}"));
+        let m = meeting_at(&all, "place:baabda-palace");
         assert!(m.mediators.is_empty(), "{m:?}");
         assert!(m.parties.iter().any(|p| id(p) == "state:US"), "{m:?}");
         assert!(m.hosts.iter().any(|p| id(p) == "state:LB"), "{m:?}");

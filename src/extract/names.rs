@@ -105,6 +105,14 @@ pub struct People {
 }
 
 impl People {
+    /// The affiliations of person `p` (the states and bodies they serve, with the
+    /// post in `attrs.role` when the text gives one).
+    pub fn affiliations_of<'a>(&'a self, p: &'a Ref) -> impl Iterator<Item = &'a RelationFact> {
+        self.relations
+            .iter()
+            .filter(move |r| r.edge_type == EdgeType::AffiliatedWith && r.source == *p)
+    }
+
     /// The person mention covering token `i`.
     pub fn at_token(&self, i: usize) -> Option<&PersonMention> {
         let k = self.mentions.partition_point(|m| m.last < i);

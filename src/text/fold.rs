@@ -102,35 +102,36 @@ fn fold_one(c: char, mut push: impl FnMut(char)) {
 }
 
 /// Folds `original`, giving each folded character with the original byte offset
-/// of the character it came from.
+/// of the character it came from. The hot loop of reading (issue 14): ASCII and
+/// two-byte characters (all of Arabic) are folded from their bytes through
+/// [`table`]; anything else goes through NFKC ([`fold_one`]).
 #[inline]
 fn fold_each(original: &str, mut push: impl FnMut(usize, char)) {
     let table = table();
-    for (at, c) in original.char_indices() {
-        let u = c as usize;
-        if u < 0x80 {
-            push(at, (c as u8).to_ascii_lowercase() as char);
-        } else if u < TABLE && table[u] != SLOW {
-            match char::from_u32(table[u]) {
-                Some('\0') | None => {}
-                Some(f) => push(at, f),
-            }
-        } else {
-            fold_one(c, |f| push(at, f));
+    let bytes = original.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b < 0x80 {
+            push(at, b.to_ascii_lowercase() as char);
+            at += 1;
+            continue;
         }
+        // A two-byte character: 110xxxxx 10xxxxxx (the str is valid UTF-8).
+        if b & 0xe0 == 0xc0 {
+            let f = table[((b as usize & 0x1f) << 6) | (bytes[at + 1] as usize & 0x3f)];
+            if f != SLOW {
+                if let Some(c) = char::from_u32(f).filter(|&c| c != '\0') {
+                    push(at, c);
+                }
+                at += 2;
+                continue;
+            }
+        }
+        let c = original[at..].chars().next().unwrap_or('\0');
+        fold_one(c, |f| push(at, f));
+        at += c.len_utf8();
     }
-}
-
-/// Folds the character at byte `at` of `original` through NFKC into `text` and
-/// `starts`; returns the offset of the next character.
-fn fold_slow(original: &str, at: usize, text: &mut Vec<u8>, starts: &mut Vec<u32>) -> usize {
-    let c = original[at..].chars().next().unwrap_or('\0');
-    fold_one(c, |f| {
-        let mut buf = [0u8; 4];
-        text.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
-        starts.extend(std::iter::repeat_n(at as u32, f.len_utf8()));
-    });
-    at + c.len_utf8()
 }
 
 /// The folded text alone, with no map back to the original.
@@ -142,53 +143,14 @@ pub fn fold_text(original: &str) -> String {
 
 impl Folded {
     /// Folds `original`.
-    ///
-    /// The hot loop of reading (issue 14): ASCII and two-byte characters (all of
-    /// Arabic) are folded from their bytes through [`table`]; anything else goes
-    /// through NFKC ([`fold_one`]).
     pub fn new(original: &str) -> Folded {
-        let table = table();
-        let bytes = original.as_bytes();
-        // Folded bytes: only whole characters' encodings are pushed, so this is UTF-8.
-        let mut text: Vec<u8> = Vec::with_capacity(original.len());
-        let mut starts: Vec<u32> = Vec::with_capacity(original.len() + 1);
-        let mut at = 0;
-        while at < bytes.len() {
-            let b = bytes[at];
-            if b < 0x80 {
-                text.push(b.to_ascii_lowercase());
-                starts.push(at as u32);
-                at += 1;
-                continue;
-            }
-            // A two-byte character: 110xxxxx 10xxxxxx (the str is valid UTF-8).
-            if b & 0xe0 == 0xc0 {
-                let u = ((b as usize & 0x1f) << 6) | (bytes[at + 1] as usize & 0x3f);
-                match table[u] {
-                    0 => {}
-                    f if f < 0x80 => {
-                        text.push(f as u8);
-                        starts.push(at as u32);
-                    }
-                    f if f < 0x800 => {
-                        text.extend_from_slice(&[0xc0 | (f >> 6) as u8, 0x80 | (f & 0x3f) as u8]);
-                        starts.extend_from_slice(&[at as u32; 2]);
-                    }
-                    _ => {
-                        at = fold_slow(original, at, &mut text, &mut starts);
-                        continue;
-                    }
-                }
-                at += 2;
-                continue;
-            }
-            at = fold_slow(original, at, &mut text, &mut starts);
-        }
-        starts.push(original.len() as u32);
-        let text = String::from_utf8(text).unwrap_or_else(|e| {
-            // Unreachable: every push above is a whole character's encoding.
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        let mut text = String::with_capacity(original.len());
+        let mut starts = Vec::with_capacity(original.len() + 1);
+        fold_each(original, |at, f| {
+            text.push(f);
+            starts.extend(std::iter::repeat_n(at as u32, f.len_utf8()));
         });
+        starts.push(original.len() as u32);
         Folded { text, starts }
     }
 
